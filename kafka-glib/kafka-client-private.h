@@ -1,0 +1,58 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * What producer and consumer share: the librdkafka handle, the configuration,
+ * the GMainContext captured at construction and the one GSource that serves
+ * the client's queues there.
+ */
+#pragma once
+
+#include <librdkafka/rdkafka.h>
+
+#include "kafka-glib.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  /* librdkafka events enabled beyond ERROR, LOG and STATS */
+  int events;
+  /* Called for each event the base class does not handle itself (DR,
+   * REBALANCE, OFFSET_COMMIT, FETCH…), on the thread that serves the queue.
+   * The event is destroyed by the caller afterwards. Returns how many things
+   * it served (messages of a delivery report, say). */
+  int  (*handle_event) (KafkaClient *client, rd_kafka_event_t *event);
+  /* Called from dispose before librdkafka is torn down, with no dispatch
+   * running: a chance to purge, close, and fail pending tasks. */
+  void (*shutdown)     (KafkaClient *client);
+} KafkaClientHooks;
+
+/* Builds the librdkafka handle from the "config" property and attaches the
+ * source to the captured context. For a subclass's GInitable.init. */
+gboolean          kafka_client_start            (KafkaClient             *self,
+                                                 rd_kafka_type_t          type,
+                                                 const KafkaClientHooks  *hooks,
+                                                 GError                 **error);
+
+rd_kafka_t       *kafka_client_get_handle       (KafkaClient             *self);
+
+/* Adds a queue that the source drains (the main queue is always there). */
+void              kafka_client_watch_queue      (KafkaClient             *self,
+                                                 rd_kafka_queue_t        *queue);
+
+/* Serves @queue on the calling thread: waits up to @timeout_ms for a first
+ * event, then drains what is there without waiting. Returns the number of
+ * events served. */
+int               kafka_client_serve            (KafkaClient             *self,
+                                                 rd_kafka_queue_t        *queue,
+                                                 int                      timeout_ms);
+
+rd_kafka_queue_t *kafka_client_get_main_queue   (KafkaClient             *self);
+
+/* TRUE once dispose started: stop emitting. */
+gboolean          kafka_client_is_disposed      (KafkaClient             *self);
+
+/* Sets @error if the handle is gone. */
+gboolean          kafka_client_check_open       (KafkaClient             *self,
+                                                 GError                 **error);
+
+G_END_DECLS

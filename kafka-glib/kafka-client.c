@@ -1,0 +1,974 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib-unix.h>
+#ifdef HAVE_EVENTFD
+#include <sys/eventfd.h>
+#endif
+
+#include "kafka-client-private.h"
+#include "kafka-error-private.h"
+#include "kafka-metadata-private.h"
+
+/**
+ * SECTION:kafka-client
+ * @Title: KafkaClient
+ * @Short_description: what producers and consumers share
+ *
+ * #KafkaClient is the abstract base of #KafkaProducer and #KafkaConsumer. It
+ * owns the librdkafka handle built from the configuration given at
+ * construction, and emits the signals both kinds of client have: #KafkaClient::error,
+ * #KafkaClient::stats and #KafkaClient::log.
+ *
+ * # Main context
+ *
+ * A client captures the thread-default #GMainContext of the thread that
+ * creates it (g_main_context_ref_thread_default()). Every signal it emits and
+ * every async callback it runs runs on that context, from a source the client
+ * attaches there. The source sleeps on a file descriptor that librdkafka writes
+ * only when one of the client's queues goes from empty to non-empty: an idle
+ * client causes no wake-up at all. An application with no main loop running
+ * gets the same signals, on its own thread, from the client's `poll()` and
+ * `flush()` calls.
+ *
+ * # Configuration
+ *
+ * The configuration is a table of librdkafka's configuration properties (see
+ * librdkafka's `CONFIGURATION.md`), names and values as strings. An unknown
+ * name or a bad value fails construction with a %KAFKA_ERROR_INVALID_ARG
+ * error that names the property.
+ */
+
+/* How many events one dispatch serves before it yields to the rest of the
+ * main loop; it stays ready and goes on at the next iteration. */
+#define DISPATCH_BUDGET 64
+
+typedef struct {
+  GSource   source;
+  GWeakRef  client;
+  gpointer  fd_tag;
+  gboolean  more;
+} KafkaSource;
+
+typedef struct
+{
+  GHashTable             *config;
+  rd_kafka_t             *rk;
+  rd_kafka_queue_t       *main_queue;
+  GPtrArray              *queues;       /* of rd_kafka_queue_t, main first */
+  const KafkaClientHooks *hooks;
+  GMainContext           *context;
+  GSource                *source;
+  int                     wake_read_fd;
+  int                     wake_write_fd;
+  guint                   dispatch_depth;
+  gboolean                disposed;
+  gboolean                torn_down;
+} KafkaClientPrivate;
+
+enum {
+  PROP_0,
+  PROP_CONFIG,
+  PROP_NAME,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_ERROR,
+  SIGNAL_STATS,
+  SIGNAL_LOG,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KafkaClient, kafka_client, G_TYPE_OBJECT)
+
+/* ------------------------------------------------------------------------ */
+/* The source */
+
+static gboolean
+kafka_source_prepare (GSource *source,
+                      int     *timeout)
+{
+  *timeout = -1;
+  return ((KafkaSource *) source)->more;
+}
+
+static gboolean
+kafka_source_check (GSource *source)
+{
+  KafkaSource *ks = (KafkaSource *) source;
+
+  return ks->more || (g_source_query_unix_fd (source, ks->fd_tag) & G_IO_IN) != 0;
+}
+
+static void client_drain_wakeups (KafkaClientPrivate *priv);
+static gboolean client_drain (KafkaClient *self, int budget);
+
+static gboolean
+kafka_source_dispatch (GSource     *source,
+                       GSourceFunc  callback,
+                       gpointer     user_data)
+{
+  KafkaSource *ks = (KafkaSource *) source;
+  g_autoptr(KafkaClient) client = g_weak_ref_get (&ks->client);
+  KafkaClientPrivate *priv;
+
+  if (client == NULL)
+    return G_SOURCE_REMOVE;
+
+  priv = kafka_client_get_instance_private (client);
+  if (priv->disposed)
+    return G_SOURCE_REMOVE;
+
+  /* Clear the wake-up before draining: librdkafka writes again only when a
+   * queue goes from empty to non-empty, so whatever arrives after the drain
+   * below finds an empty queue and wakes us anew. */
+  client_drain_wakeups (priv);
+  ks->more = !client_drain (client, DISPATCH_BUDGET);
+
+  /* the strong reference is dropped here: if a handler let go of the last
+   * other one, the client is finalized now, after the dispatch */
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+kafka_source_finalize (GSource *source)
+{
+  g_weak_ref_clear (&((KafkaSource *) source)->client);
+}
+
+static GSourceFuncs kafka_source_funcs = {
+  kafka_source_prepare,
+  kafka_source_check,
+  kafka_source_dispatch,
+  kafka_source_finalize,
+  NULL, NULL
+};
+
+/* ------------------------------------------------------------------------ */
+/* Events */
+
+static GLogLevelFlags
+syslog_to_glib (int level)
+{
+  /* librdkafka logs connection failures at "error": they are worth a line on
+   * stderr, but not g_warning(), which tests and G_DEBUG=fatal-warnings make
+   * fatal. */
+  if (level <= 4)
+    return G_LOG_LEVEL_MESSAGE;
+  if (level <= 6)
+    return G_LOG_LEVEL_INFO;
+  return G_LOG_LEVEL_DEBUG;
+}
+
+static void
+handle_log (KafkaClient      *self,
+            rd_kafka_event_t *event)
+{
+  const char *fac = NULL, *str = NULL;
+  int level = 6;
+
+  if (rd_kafka_event_log (event, &fac, &str, &level) != 0)
+    return;
+
+  g_log_structured ("Kafka", syslog_to_glib (level),
+                    "MESSAGE", "%s: %s: %s", kafka_client_get_name (self), fac, str,
+                    "KAFKA_FACILITY", fac,
+                    "KAFKA_CLIENT", kafka_client_get_name (self));
+  g_signal_emit (self, signals[SIGNAL_LOG], 0, level, fac, str);
+}
+
+static GError *
+fatal_error_new (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+  char errstr[512] = "";
+  rd_kafka_resp_err_t err;
+
+  err = rd_kafka_fatal_error (priv->rk, errstr, sizeof errstr);
+  if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
+    return NULL;
+
+  return g_error_new (KAFKA_ERROR, KAFKA_ERROR_FATAL,
+                      "Fatal error (%s): %s; the client cannot be used any "
+                      "more: dispose of it and create a new one",
+                      rd_kafka_err2name (err), errstr);
+}
+
+static void
+handle_error (KafkaClient      *self,
+              rd_kafka_event_t *event)
+{
+  g_autoptr(GError) error = NULL;
+  rd_kafka_resp_err_t err = rd_kafka_event_error (event);
+
+  if (rd_kafka_event_error_is_fatal (event))
+    error = fatal_error_new (self);
+  if (error == NULL)
+    error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (err), "%s",
+                         rd_kafka_event_error_string (event));
+
+  g_signal_emit (self, signals[SIGNAL_ERROR], 0, error);
+}
+
+/* Serves one event; returns how many things it served. */
+static int
+client_handle_event (KafkaClient      *self,
+                     rd_kafka_event_t *event)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  switch (rd_kafka_event_type (event))
+    {
+    case RD_KAFKA_EVENT_LOG:
+      handle_log (self, event);
+      return 1;
+    case RD_KAFKA_EVENT_ERROR:
+      handle_error (self, event);
+      return 1;
+    case RD_KAFKA_EVENT_STATS:
+      g_signal_emit (self, signals[SIGNAL_STATS], 0, rd_kafka_event_stats (event));
+      return 1;
+    default:
+      if (priv->hooks->handle_event != NULL)
+        return priv->hooks->handle_event (self, event);
+      return 0;
+    }
+}
+
+static void client_teardown (KafkaClient *self);
+
+static void
+client_dispatch_enter (KafkaClientPrivate *priv)
+{
+  priv->dispatch_depth++;
+}
+
+static void
+client_dispatch_leave (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  /* dispose ran inside a handler: librdkafka is torn down only now, with no
+   * event of it still in our hands */
+  if (--priv->dispatch_depth == 0 && priv->disposed)
+    client_teardown (self);
+}
+
+/* Drains every watched queue; FALSE if the budget ran out first. */
+static gboolean
+client_drain (KafkaClient *self,
+              int          budget)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+  gboolean drained = TRUE;
+
+  client_dispatch_enter (priv);
+  for (guint i = 0; i < priv->queues->len && !priv->disposed; i++)
+    {
+      rd_kafka_queue_t *queue = g_ptr_array_index (priv->queues, i);
+      rd_kafka_event_t *event;
+
+      while (!priv->disposed)
+        {
+          if (budget-- <= 0)
+            {
+              drained = FALSE;
+              break;
+            }
+          event = rd_kafka_queue_poll (queue, 0);
+          if (event == NULL)
+            break;
+          client_handle_event (self, event);
+          rd_kafka_event_destroy (event);
+        }
+    }
+  client_dispatch_leave (self);
+
+  return drained;
+}
+
+int
+kafka_client_serve (KafkaClient      *self,
+                    rd_kafka_queue_t *queue,
+                    int               timeout_ms)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+  rd_kafka_event_t *event;
+  int served = 0;
+
+  if (priv->disposed || priv->rk == NULL)
+    return 0;
+
+  client_dispatch_enter (priv);
+  event = rd_kafka_queue_poll (queue, timeout_ms);
+  while (event != NULL)
+    {
+      served += client_handle_event (self, event);
+      rd_kafka_event_destroy (event);
+      if (priv->disposed)
+        break;
+      event = rd_kafka_queue_poll (queue, 0);
+    }
+  client_dispatch_leave (self);
+
+  return served;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Wake-up fd */
+
+static void
+client_drain_wakeups (KafkaClientPrivate *priv)
+{
+  char buf[64];
+
+  while (read (priv->wake_read_fd, buf, sizeof buf) > 0)
+    ;
+}
+
+static gboolean
+client_open_wakeup (KafkaClientPrivate  *priv,
+                    GError             **error)
+{
+#ifdef HAVE_EVENTFD
+  int fd = eventfd (0, EFD_CLOEXEC | EFD_NONBLOCK);
+
+  if (fd < 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   "Could not create an eventfd for the client: %s",
+                   g_strerror (errsv));
+      return FALSE;
+    }
+  priv->wake_read_fd = priv->wake_write_fd = fd;
+#else
+  int fds[2];
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, error) ||
+      !g_unix_set_fd_nonblocking (fds[0], TRUE, error) ||
+      !g_unix_set_fd_nonblocking (fds[1], TRUE, error))
+    return FALSE;
+  priv->wake_read_fd = fds[0];
+  priv->wake_write_fd = fds[1];
+#endif
+  return TRUE;
+}
+
+static void
+client_enable_wakeup (KafkaClientPrivate *priv,
+                      rd_kafka_queue_t   *queue)
+{
+  /* 8 bytes, as an eventfd needs; a pipe takes them as well */
+  static const guint64 one = 1;
+
+  rd_kafka_queue_io_event_enable (queue, priv->wake_write_fd, &one, sizeof one);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Construction */
+
+gboolean
+kafka_client_start (KafkaClient             *self,
+                    rd_kafka_type_t          type,
+                    const KafkaClientHooks  *hooks,
+                    GError                 **error)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+  rd_kafka_conf_t *conf = rd_kafka_conf_new ();
+  char errstr[512];
+  GHashTableIter iter;
+  gpointer key, value;
+  KafkaSource *ks;
+
+  g_return_val_if_fail (priv->rk == NULL, FALSE);
+
+  priv->hooks = hooks;
+
+  g_hash_table_iter_init (&iter, priv->config);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (rd_kafka_conf_set (conf, key, value, errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
+        {
+          g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                       "Invalid configuration property “%s”: %s",
+                       (const char *) key, errstr);
+          rd_kafka_conf_destroy (conf);
+          return FALSE;
+        }
+    }
+
+  /* Everything comes as events on queues the source watches: no callback
+   * ever runs on a librdkafka thread. */
+  rd_kafka_conf_set_events (conf, RD_KAFKA_EVENT_ERROR | RD_KAFKA_EVENT_LOG |
+                                  RD_KAFKA_EVENT_STATS | hooks->events);
+  if (rd_kafka_conf_set (conf, "log.queue", "true", errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
+    g_warn_if_reached ();
+
+  /* rd_kafka_new takes the configuration only when it succeeds */
+  priv->rk = rd_kafka_new (type, conf, errstr, sizeof errstr);
+  if (priv->rk == NULL)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "Could not create the %s: %s",
+                   type == RD_KAFKA_PRODUCER ? "producer" : "consumer", errstr);
+      rd_kafka_conf_destroy (conf);
+      return FALSE;
+    }
+
+  if (!client_open_wakeup (priv, error))
+    {
+      g_clear_pointer (&priv->rk, rd_kafka_destroy);
+      return FALSE;
+    }
+
+  priv->main_queue = rd_kafka_queue_get_main (priv->rk);
+  rd_kafka_set_log_queue (priv->rk, priv->main_queue);
+  g_ptr_array_add (priv->queues, priv->main_queue);
+  client_enable_wakeup (priv, priv->main_queue);
+
+  ks = (KafkaSource *) g_source_new (&kafka_source_funcs, sizeof (KafkaSource));
+  g_weak_ref_init (&ks->client, self);
+  ks->fd_tag = g_source_add_unix_fd ((GSource *) ks, priv->wake_read_fd, G_IO_IN);
+  g_source_set_static_name ((GSource *) ks, "KafkaClient");
+  g_source_set_priority ((GSource *) ks, G_PRIORITY_DEFAULT);
+  priv->source = (GSource *) ks;
+  g_source_attach (priv->source, priv->context);
+
+  return TRUE;
+}
+
+void
+kafka_client_watch_queue (KafkaClient      *self,
+                          rd_kafka_queue_t *queue)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  g_ptr_array_add (priv->queues, queue);
+  client_enable_wakeup (priv, queue);
+  /* events queued before the fd was set would wake nobody */
+  ((KafkaSource *) priv->source)->more = TRUE;
+  g_main_context_wakeup (priv->context);
+}
+
+rd_kafka_t *
+kafka_client_get_handle (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  return priv->rk;
+}
+
+rd_kafka_queue_t *
+kafka_client_get_main_queue (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  return priv->main_queue;
+}
+
+gboolean
+kafka_client_is_disposed (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  return priv->disposed;
+}
+
+gboolean
+kafka_client_check_open (KafkaClient  *self,
+                         GError      **error)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  if (priv->rk != NULL && !priv->disposed)
+    return TRUE;
+
+  g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_STATE,
+                       "The client is closed");
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Teardown */
+
+static void
+client_teardown (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  if (priv->torn_down)
+    return;
+  priv->torn_down = TRUE;
+
+  if (priv->source != NULL)
+    {
+      g_source_destroy (priv->source);
+      g_clear_pointer (&priv->source, g_source_unref);
+    }
+
+  if (priv->rk != NULL)
+    {
+      if (priv->hooks->shutdown != NULL)
+        priv->hooks->shutdown (self);
+
+      for (guint i = 0; i < priv->queues->len; i++)
+        {
+          rd_kafka_queue_t *queue = g_ptr_array_index (priv->queues, i);
+          rd_kafka_event_t *event;
+
+          rd_kafka_queue_io_event_enable (queue, -1, NULL, 0);
+          while ((event = rd_kafka_queue_poll (queue, 0)) != NULL)
+            rd_kafka_event_destroy (event);
+          rd_kafka_queue_destroy (queue);
+        }
+      g_ptr_array_set_size (priv->queues, 0);
+      priv->main_queue = NULL;
+
+      g_clear_pointer (&priv->rk, rd_kafka_destroy);
+    }
+
+  if (priv->wake_read_fd >= 0)
+    close (priv->wake_read_fd);
+  if (priv->wake_write_fd >= 0 && priv->wake_write_fd != priv->wake_read_fd)
+    close (priv->wake_write_fd);
+  priv->wake_read_fd = priv->wake_write_fd = -1;
+}
+
+static void
+kafka_client_dispose (GObject *object)
+{
+  KafkaClient *self = KAFKA_CLIENT (object);
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  priv->disposed = TRUE;
+  if (priv->dispatch_depth == 0)
+    client_teardown (self);
+
+  G_OBJECT_CLASS (kafka_client_parent_class)->dispose (object);
+}
+
+static void
+kafka_client_finalize (GObject *object)
+{
+  KafkaClient *self = KAFKA_CLIENT (object);
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  /* normally done in dispose; a dispose deferred by a running dispatch
+   * cannot outlive the reference that dispatch holds */
+  client_teardown (self);
+
+  g_ptr_array_unref (priv->queues);
+  g_clear_pointer (&priv->config, g_hash_table_unref);
+  g_main_context_unref (priv->context);
+
+  G_OBJECT_CLASS (kafka_client_parent_class)->finalize (object);
+}
+
+static gboolean
+is_secret_key (const char *key)
+{
+  return strstr (key, "password") != NULL ||
+         strstr (key, "secret") != NULL ||
+         g_str_equal (key, "ssl.key.pem") ||
+         g_str_equal (key, "sasl.oauthbearer.config");
+}
+
+static GHashTable *
+copy_config (GHashTable *src,
+             gboolean    redact)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (src == NULL)
+    return copy;
+
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key),
+                         g_strdup (redact && is_secret_key (key) ? "[redacted]" : value));
+  return copy;
+}
+
+static void
+kafka_client_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KafkaClient *self = KAFKA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONFIG:
+      g_value_take_boxed (value, kafka_client_get_config (self));
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, kafka_client_get_name (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kafka_client_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  KafkaClient *self = KAFKA_CLIENT (object);
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_CONFIG:
+      g_clear_pointer (&priv->config, g_hash_table_unref);
+      priv->config = copy_config (g_value_get_boxed (value), FALSE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kafka_client_class_init (KafkaClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kafka_client_dispose;
+  object_class->finalize = kafka_client_finalize;
+  object_class->get_property = kafka_client_get_property;
+  object_class->set_property = kafka_client_set_property;
+
+  /**
+   * KafkaClient:config: (type GLib.HashTable(utf8,utf8))
+   *
+   * The librdkafka configuration the client was built from, property names
+   * to values. Read back, secrets (passwords, keys) are replaced by
+   * `[redacted]`.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CONFIG] =
+    g_param_spec_boxed ("config", NULL, NULL, G_TYPE_HASH_TABLE,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KafkaClient:name:
+   *
+   * The client's name, librdkafka's `client.id` with a serial number
+   * (`rdkafka#producer-1`).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KafkaClient::error:
+   * @self: the client
+   * @error: the error
+   *
+   * Emitted for an error of the client as a whole, rather than of one
+   * message: all brokers down, an authentication failure, a fatal error.
+   * Most are transient and librdkafka recovers by itself;
+   * kafka_error_is_fatal() tells the ones it cannot recover from.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * KafkaClient::stats:
+   * @self: the client
+   * @json: librdkafka's statistics, as JSON
+   *
+   * Emitted every `statistics.interval.ms` (off by default) with librdkafka's
+   * statistics (see librdkafka's `STATISTICS.md`).
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_STATS] =
+    g_signal_new ("stats", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * KafkaClient::log:
+   * @self: the client
+   * @level: the syslog level (0 emergency … 7 debug)
+   * @facility: librdkafka's facility (`"FAIL"`, `"BROKER"`…)
+   * @message: the log line
+   *
+   * Emitted for each line librdkafka logs (raise `log_level`, or set
+   * `debug`, for more). The same lines go to GLib's structured log under the
+   * domain `Kafka`.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_LOG] =
+    g_signal_new ("log", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+kafka_client_init (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  priv->context = g_main_context_ref_thread_default ();
+  priv->queues = g_ptr_array_new ();
+  priv->config = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  priv->wake_read_fd = priv->wake_write_fd = -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API */
+
+/**
+ * kafka_client_get_name:
+ * @self: a #KafkaClient
+ *
+ * Gets the client's name, librdkafka's `client.id` with a serial number.
+ *
+ * Returns: (transfer none) (nullable): the name, or %NULL once the client is
+ *   disposed
+ *
+ * Since: 1.0
+ */
+const char *
+kafka_client_get_name (KafkaClient *self)
+{
+  KafkaClientPrivate *priv;
+
+  g_return_val_if_fail (KAFKA_IS_CLIENT (self), NULL);
+
+  priv = kafka_client_get_instance_private (self);
+  return priv->rk ? rd_kafka_name (priv->rk) : NULL;
+}
+
+/**
+ * kafka_client_get_config:
+ * @self: a #KafkaClient
+ *
+ * Gets the configuration the client was built from, with secrets (passwords,
+ * private keys) replaced by `[redacted]`.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): a new table of
+ *   property names to values
+ *
+ * Since: 1.0
+ */
+GHashTable *
+kafka_client_get_config (KafkaClient *self)
+{
+  KafkaClientPrivate *priv;
+
+  g_return_val_if_fail (KAFKA_IS_CLIENT (self), NULL);
+
+  priv = kafka_client_get_instance_private (self);
+  return copy_config (priv->config, TRUE);
+}
+
+/**
+ * kafka_client_get_context:
+ * @self: a #KafkaClient
+ *
+ * Gets the main context the client emits its signals on: the thread-default
+ * one of the thread that created it.
+ *
+ * Returns: (transfer none): the #GMainContext
+ *
+ * Since: 1.0
+ */
+GMainContext *
+kafka_client_get_context (KafkaClient *self)
+{
+  KafkaClientPrivate *priv;
+
+  g_return_val_if_fail (KAFKA_IS_CLIENT (self), NULL);
+
+  priv = kafka_client_get_instance_private (self);
+  return priv->context;
+}
+
+/**
+ * kafka_client_get_fatal_error:
+ * @self: a #KafkaClient
+ *
+ * Gets the fatal error the client met, if any. After a fatal error (see
+ * kafka_error_is_fatal()) the client cannot produce or consume any more.
+ *
+ * Returns: (transfer full) (nullable): a %KAFKA_ERROR_FATAL error whose
+ *   message names the underlying error, or %NULL if there was none
+ *
+ * Since: 1.0
+ */
+GError *
+kafka_client_get_fatal_error (KafkaClient *self)
+{
+  KafkaClientPrivate *priv;
+
+  g_return_val_if_fail (KAFKA_IS_CLIENT (self), NULL);
+
+  priv = kafka_client_get_instance_private (self);
+  if (priv->rk == NULL)
+    return NULL;
+  return fatal_error_new (self);
+}
+
+/**
+ * kafka_client_list_topics:
+ * @self: a #KafkaClient
+ * @topic: (nullable): a topic to describe, or %NULL for every topic
+ * @timeout_ms: how long to wait for the cluster, in milliseconds (-1: no limit)
+ * @error: return location for a #GError
+ *
+ * Asks the cluster for its metadata: brokers, and topics with their
+ * partitions, leaders, replicas and in-sync replicas. Blocks the calling
+ * thread up to @timeout_ms.
+ *
+ * A topic that does not exist is described with the error
+ * %KAFKA_ERROR_UNKNOWN_TOPIC_OR_PART on its #KafkaTopicMetadata (unless
+ * asking for it created it: brokers with `auto.create.topics.enable` do so
+ * for producers).
+ *
+ * Returns: (transfer full): the #KafkaClusterMetadata, or %NULL with @error
+ *   set (%KAFKA_ERROR_TIMED_OUT if no broker answered in time)
+ *
+ * Since: 1.0
+ */
+KafkaClusterMetadata *
+kafka_client_list_topics (KafkaClient  *self,
+                          const char   *topic,
+                          int           timeout_ms,
+                          GError      **error)
+{
+  KafkaClientPrivate *priv;
+  const struct rd_kafka_metadata *md = NULL;
+  rd_kafka_topic_t *rkt = NULL;
+  rd_kafka_resp_err_t err;
+  KafkaClusterMetadata *result;
+  char *cluster_id;
+
+  g_return_val_if_fail (KAFKA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!kafka_client_check_open (self, error))
+    return NULL;
+  priv = kafka_client_get_instance_private (self);
+
+  if (topic != NULL)
+    {
+      rkt = rd_kafka_topic_new (priv->rk, topic, NULL);
+      if (rkt == NULL)
+        {
+          kafka_set_error (error, rd_kafka_last_error (),
+                           "Invalid topic name “%s”", topic);
+          return NULL;
+        }
+    }
+
+  err = rd_kafka_metadata (priv->rk, topic == NULL, rkt, &md, timeout_ms);
+  if (rkt != NULL)
+    rd_kafka_topic_destroy (rkt);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not get the cluster's metadata");
+      return NULL;
+    }
+
+  /* known once metadata arrived: no wait */
+  cluster_id = rd_kafka_clusterid (priv->rk, 0);
+  result = kafka_cluster_metadata_new_from_rd (md, cluster_id,
+                                               rd_kafka_controllerid (priv->rk, 0));
+  if (cluster_id != NULL)
+    rd_kafka_mem_free (priv->rk, cluster_id);
+  rd_kafka_metadata_destroy (md);
+
+  return result;
+}
+
+/**
+ * kafka_client_get_watermark_offsets:
+ * @self: a #KafkaClient
+ * @topic: a topic name
+ * @partition: a partition number
+ * @cached: %TRUE to answer from what a consumer last fetched, without asking
+ *   the broker; %FALSE to ask the partition's leader
+ * @timeout_ms: how long to wait for the broker when asking it, in milliseconds
+ * @low: (out) (optional): the low watermark: the offset of the first message
+ * @high: (out) (optional): the high watermark: the offset after the last message
+ * @error: return location for a #GError
+ *
+ * Gets the low and high watermark offsets of a partition. Asking the broker
+ * blocks the calling thread up to @timeout_ms. A cached answer is only known
+ * to a consumer fetching from the partition (-1001, %KAFKA_OFFSET_INVALID,
+ * otherwise).
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_client_get_watermark_offsets (KafkaClient  *self,
+                                    const char   *topic,
+                                    gint32        partition,
+                                    gboolean      cached,
+                                    int           timeout_ms,
+                                    gint64       *low,
+                                    gint64       *high,
+                                    GError      **error)
+{
+  KafkaClientPrivate *priv;
+  int64_t lo = KAFKA_OFFSET_INVALID, hi = KAFKA_OFFSET_INVALID;
+  rd_kafka_resp_err_t err;
+
+  g_return_val_if_fail (KAFKA_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (topic != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!kafka_client_check_open (self, error))
+    return FALSE;
+  priv = kafka_client_get_instance_private (self);
+
+  if (cached)
+    err = rd_kafka_get_watermark_offsets (priv->rk, topic, partition, &lo, &hi);
+  else
+    err = rd_kafka_query_watermark_offsets (priv->rk, topic, partition, &lo, &hi,
+                                            timeout_ms);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not get the watermark offsets of “%s” [%d]",
+                       topic, (int) partition);
+      return FALSE;
+    }
+
+  if (low != NULL)
+    *low = lo;
+  if (high != NULL)
+    *high = hi;
+  return TRUE;
+}

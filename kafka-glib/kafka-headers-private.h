@@ -1,0 +1,18 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <librdkafka/rdkafka.h>
+
+#include "kafka-glib.h"
+
+G_BEGIN_DECLS
+
+/* A new librdkafka list holding copies of the headers (for produce). */
+rd_kafka_headers_t *kafka_headers_to_rd       (KafkaHeaders             *self);
+/* A new KafkaHeaders holding copies of librdkafka's headers. */
+KafkaHeaders       *kafka_headers_new_from_rd (const rd_kafka_headers_t *hdrs);
+
+G_END_DECLS
+

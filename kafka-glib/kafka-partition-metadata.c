@@ -1,0 +1,168 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "kafka-error-private.h"
+#include "kafka-metadata-private.h"
+
+/**
+ * SECTION:kafka-partition-metadata
+ * @Title: KafkaPartitionMetadata
+ * @Short_description: a partition of a topic, as the cluster describes it
+ *
+ * A partition's id, its leader, its replicas and in-sync replicas (broker ids),
+ * and the error the broker reported for it, if any. Read-only.
+ */
+
+struct _KafkaPartitionMetadata
+{
+  GObject parent_instance;
+
+  gint32  id;
+  gint32  leader;
+  GArray *replicas;  /* of gint32 */
+  GArray *isrs;      /* of gint32 */
+  GError *error;
+};
+
+G_DEFINE_FINAL_TYPE (KafkaPartitionMetadata, kafka_partition_metadata, G_TYPE_OBJECT)
+
+static void
+kafka_partition_metadata_finalize (GObject *object)
+{
+  KafkaPartitionMetadata *self = KAFKA_PARTITION_METADATA (object);
+
+  g_array_unref (self->replicas);
+  g_array_unref (self->isrs);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (kafka_partition_metadata_parent_class)->finalize (object);
+}
+
+static void
+kafka_partition_metadata_class_init (KafkaPartitionMetadataClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kafka_partition_metadata_finalize;
+}
+
+static void
+kafka_partition_metadata_init (KafkaPartitionMetadata *self)
+{
+}
+
+KafkaPartitionMetadata *
+kafka_partition_metadata_new_from_rd (const rd_kafka_metadata_partition_t *md)
+{
+  KafkaPartitionMetadata *self = g_object_new (KAFKA_TYPE_PARTITION_METADATA, NULL);
+
+  self->id = md->id;
+  self->leader = md->leader;
+  self->replicas = g_array_sized_new (FALSE, FALSE, sizeof (gint32), md->replica_cnt);
+  g_array_append_vals (self->replicas, md->replicas, md->replica_cnt);
+  self->isrs = g_array_sized_new (FALSE, FALSE, sizeof (gint32), md->isr_cnt);
+  g_array_append_vals (self->isrs, md->isrs, md->isr_cnt);
+  if (md->err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    self->error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (md->err),
+                               "Partition %d: %s", (int) md->id,
+                               rd_kafka_err2str (md->err));
+  return self;
+}
+
+/**
+ * kafka_partition_metadata_get_id:
+ * @self: a #KafkaPartitionMetadata
+ *
+ * Gets the partition number.
+ *
+ * Returns: the partition number
+ *
+ * Since: 1.0
+ */
+gint32
+kafka_partition_metadata_get_id (KafkaPartitionMetadata *self)
+{
+  g_return_val_if_fail (KAFKA_IS_PARTITION_METADATA (self), -1);
+
+  return self->id;
+}
+
+/**
+ * kafka_partition_metadata_get_leader:
+ * @self: a #KafkaPartitionMetadata
+ *
+ * Gets the id of the broker that leads the partition.
+ *
+ * Returns: the leader's broker id, or -1 if the partition has no leader
+ *
+ * Since: 1.0
+ */
+gint32
+kafka_partition_metadata_get_leader (KafkaPartitionMetadata *self)
+{
+  g_return_val_if_fail (KAFKA_IS_PARTITION_METADATA (self), -1);
+
+  return self->leader;
+}
+
+/**
+ * kafka_partition_metadata_get_replicas:
+ * @self: a #KafkaPartitionMetadata
+ * @n_replicas: (out): the number of replicas
+ *
+ * Gets the ids of the brokers that hold a replica of the partition.
+ *
+ * Returns: (transfer none) (array length=n_replicas): the replicas' broker ids
+ *
+ * Since: 1.0
+ */
+const gint32 *
+kafka_partition_metadata_get_replicas (KafkaPartitionMetadata *self,
+                                       guint                  *n_replicas)
+{
+  g_return_val_if_fail (KAFKA_IS_PARTITION_METADATA (self), NULL);
+  g_return_val_if_fail (n_replicas != NULL, NULL);
+
+  *n_replicas = self->replicas->len;
+  return (const gint32 *) (gpointer) self->replicas->data;
+}
+
+/**
+ * kafka_partition_metadata_get_isrs:
+ * @self: a #KafkaPartitionMetadata
+ * @n_isrs: (out): the number of in-sync replicas
+ *
+ * Gets the ids of the brokers whose replica is in sync with the leader.
+ *
+ * Returns: (transfer none) (array length=n_isrs): the in-sync replicas' broker ids
+ *
+ * Since: 1.0
+ */
+const gint32 *
+kafka_partition_metadata_get_isrs (KafkaPartitionMetadata *self,
+                                   guint                  *n_isrs)
+{
+  g_return_val_if_fail (KAFKA_IS_PARTITION_METADATA (self), NULL);
+  g_return_val_if_fail (n_isrs != NULL, NULL);
+
+  *n_isrs = self->isrs->len;
+  return (const gint32 *) (gpointer) self->isrs->data;
+}
+
+/**
+ * kafka_partition_metadata_get_error:
+ * @self: a #KafkaPartitionMetadata
+ *
+ * Gets the error the broker reported for the partition (no leader, say).
+ *
+ * Returns: (transfer none) (nullable): the error, or %NULL
+ *
+ * Since: 1.0
+ */
+const GError *
+kafka_partition_metadata_get_error (KafkaPartitionMetadata *self)
+{
+  g_return_val_if_fail (KAFKA_IS_PARTITION_METADATA (self), NULL);
+
+  return self->error;
+}

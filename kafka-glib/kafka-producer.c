@@ -1,0 +1,586 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "kafka-client-private.h"
+#include "kafka-error-private.h"
+#include "kafka-headers-private.h"
+#include "kafka-message-private.h"
+
+/**
+ * SECTION:kafka-producer
+ * @Title: KafkaProducer
+ * @Short_description: sends messages to Kafka
+ *
+ * A #KafkaProducer sends messages to topics and reports, for each one, whether
+ * it was stored, through the #KafkaProducer::delivery signal. It follows
+ * confluent-kafka-python's `Producer`, with signals in place of callbacks.
+ *
+ * |[<!-- language="C" -->
+ * g_autoptr(GHashTable) config = g_hash_table_new (g_str_hash, g_str_equal);
+ * g_hash_table_insert (config, "bootstrap.servers", "127.0.0.1:9092");
+ * g_autoptr(KafkaProducer) producer = kafka_producer_new (config, &error);
+ * g_signal_connect (producer, "delivery", G_CALLBACK (on_delivery), NULL);
+ * kafka_producer_produce (producer, "events", KAFKA_PARTITION_UA,
+ *                         NULL, 0, (const guint8 *) "hello", 5,
+ *                         NULL, 0, &error);
+ * ]|
+ *
+ * # Delivery reports
+ *
+ * #KafkaProducer::delivery is emitted once for every message produced, on the
+ * main context that was the thread-default one when the producer was
+ * created, while a #GMainLoop runs it: nothing needs to call
+ * kafka_producer_poll(). A program without a main loop calls
+ * kafka_producer_poll() or kafka_producer_flush() instead, which emit the
+ * signals on the calling thread. Unlike confluent-kafka-python's, the
+ * reported message carries its headers.
+ *
+ * # Disposing of a producer
+ *
+ * Disposing of a producer with messages not yet delivered purges them: they
+ * may or may not have reached the broker, and no #KafkaProducer::delivery
+ * signal is emitted for them. Call kafka_producer_flush() first to wait for
+ * them.
+ *
+ * # Threads
+ *
+ * kafka_producer_produce() may be called from any thread.
+ * kafka_producer_poll() and kafka_producer_flush() emit signals on the calling
+ * thread and belong on the thread that runs the producer's main context.
+ */
+
+typedef struct {
+  rd_kafka_topic_t *rkt;
+  GRefString       *name;
+} TopicEntry;
+
+struct _KafkaProducer
+{
+  KafkaClient parent_instance;
+
+  /* topic handles by name, so produce resolves a topic without librdkafka's
+   * own lookup; each handle's opaque is its name, shared with the messages
+   * of its delivery reports */
+  GMutex      topics_lock;
+  GHashTable *topics;
+  TopicEntry *last_topic;
+
+  /* messages of delivery reports being emitted right now: a flush() from a
+   * delivery handler must not wait for them */
+  guint       reports_in_hand;
+};
+
+enum {
+  SIGNAL_DELIVERY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void kafka_producer_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KafkaProducer, kafka_producer, KAFKA_TYPE_CLIENT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      kafka_producer_initable_iface_init))
+
+static void
+topic_entry_free (gpointer data)
+{
+  TopicEntry *entry = data;
+
+  rd_kafka_topic_destroy (entry->rkt);
+  g_ref_string_release (entry->name);
+  g_free (entry);
+}
+
+static int
+producer_handle_event (KafkaClient      *client,
+                       rd_kafka_event_t *event)
+{
+  KafkaProducer *self = KAFKA_PRODUCER (client);
+  const rd_kafka_message_t *rkm;
+  size_t count;
+
+  if (rd_kafka_event_type (event) != RD_KAFKA_EVENT_DR)
+    return 0;
+
+  count = rd_kafka_event_message_count (event);
+
+  /* no handler: no message objects */
+  if (!g_signal_has_handler_pending (self, signals[SIGNAL_DELIVERY], 0, FALSE))
+    return (int) count;
+
+  self->reports_in_hand += count;
+  while ((rkm = rd_kafka_event_message_next (event)) != NULL)
+    {
+      g_autoptr(KafkaMessage) message = NULL;
+
+      message = kafka_message_new_delivered (rkm, rd_kafka_topic_opaque (rkm->rkt));
+      g_signal_emit (self, signals[SIGNAL_DELIVERY], 0, message);
+      if (kafka_client_is_disposed (client))
+        break;
+    }
+  self->reports_in_hand -= count;
+
+  return (int) count;
+}
+
+static void
+producer_shutdown (KafkaClient *client)
+{
+  KafkaProducer *self = KAFKA_PRODUCER (client);
+
+  rd_kafka_purge (kafka_client_get_handle (client),
+                  RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+
+  g_mutex_lock (&self->topics_lock);
+  self->last_topic = NULL;
+  g_hash_table_remove_all (self->topics);
+  g_mutex_unlock (&self->topics_lock);
+}
+
+static const KafkaClientHooks producer_hooks = {
+  .events = RD_KAFKA_EVENT_DR,
+  .handle_event = producer_handle_event,
+  .shutdown = producer_shutdown,
+};
+
+static gboolean
+kafka_producer_initable_init (GInitable     *initable,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  return kafka_client_start (KAFKA_CLIENT (initable), RD_KAFKA_PRODUCER,
+                             &producer_hooks, error);
+}
+
+static void
+kafka_producer_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = kafka_producer_initable_init;
+}
+
+static void
+kafka_producer_finalize (GObject *object)
+{
+  KafkaProducer *self = KAFKA_PRODUCER (object);
+
+  g_hash_table_unref (self->topics);
+  g_mutex_clear (&self->topics_lock);
+
+  G_OBJECT_CLASS (kafka_producer_parent_class)->finalize (object);
+}
+
+static void
+kafka_producer_class_init (KafkaProducerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kafka_producer_finalize;
+
+  /**
+   * KafkaProducer::delivery:
+   * @self: the producer
+   * @message: the message, as delivered: topic, partition, offset, timestamp,
+   *   key, value and headers
+   *
+   * Emitted once for every message produced, when the broker acknowledged it
+   * or delivery failed for good. kafka_message_get_error() tells which: a
+   * failed message carries the reason (%KAFKA_ERROR_MSG_TIMED_OUT after
+   * `message.timeout.ms`, %KAFKA_ERROR_PURGE_QUEUE after
+   * kafka_producer_purge(), a broker error…).
+   *
+   * Reports are emitted in batches as they arrive, on the producer's main
+   * context. A producer with no handler connected creates no #KafkaMessage
+   * at all.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_DELIVERY] =
+    g_signal_new ("delivery", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE);
+}
+
+static void
+kafka_producer_init (KafkaProducer *self)
+{
+  g_mutex_init (&self->topics_lock);
+  self->topics = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, topic_entry_free);
+}
+
+/**
+ * kafka_producer_new:
+ * @config: (element-type utf8 utf8): librdkafka configuration properties,
+ *   such as `bootstrap.servers`, `linger.ms` or `enable.idempotence`
+ * @error: return location for a #GError
+ *
+ * Creates a producer. Its signals are emitted on the thread-default main
+ * context of the calling thread.
+ *
+ * Returns: (transfer full): a new #KafkaProducer, or %NULL with @error set
+ *   (%KAFKA_ERROR_INVALID_ARG naming the property, for an unknown property or
+ *   a bad value)
+ *
+ * Since: 1.0
+ */
+KafkaProducer *
+kafka_producer_new (GHashTable  *config,
+                    GError     **error)
+{
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_initable_new (KAFKA_TYPE_PRODUCER, NULL, error, "config", config, NULL);
+}
+
+/* Resolves a topic handle; NULL with @error set if librdkafka refuses the name. */
+static TopicEntry *
+producer_get_topic (KafkaProducer  *self,
+                    const char     *topic,
+                    GError        **error)
+{
+  TopicEntry *entry;
+
+  g_mutex_lock (&self->topics_lock);
+
+  entry = self->last_topic;
+  if (entry == NULL || strcmp (entry->name, topic) != 0)
+    {
+      entry = g_hash_table_lookup (self->topics, topic);
+      if (entry == NULL)
+        {
+          rd_kafka_topic_conf_t *tconf = rd_kafka_topic_conf_new ();
+          GRefString *name = g_ref_string_new (topic);
+          rd_kafka_topic_t *rkt;
+
+          rd_kafka_topic_conf_set_opaque (tconf, name);
+          rkt = rd_kafka_topic_new (kafka_client_get_handle (KAFKA_CLIENT (self)),
+                                    topic, tconf);
+          if (rkt == NULL)
+            {
+              kafka_set_error (error, rd_kafka_last_error (),
+                               "Invalid topic “%s”", topic);
+              rd_kafka_topic_conf_destroy (tconf);
+              g_ref_string_release (name);
+              g_mutex_unlock (&self->topics_lock);
+              return NULL;
+            }
+          entry = g_new (TopicEntry, 1);
+          entry->rkt = rkt;
+          entry->name = name;
+          g_hash_table_insert (self->topics, name, entry);
+        }
+      self->last_topic = entry;
+    }
+
+  g_mutex_unlock (&self->topics_lock);
+  return entry;
+}
+
+/**
+ * kafka_producer_produce:
+ * @self: a #KafkaProducer
+ * @topic: the topic
+ * @partition: the partition, or %KAFKA_PARTITION_UA (-1) to let the
+ *   partitioner choose (by key hash, as librdkafka's `partitioner` says)
+ * @key: (array length=key_len) (element-type guint8) (nullable): the key, or
+ *   %NULL for none
+ * @key_len: the length of @key in bytes
+ * @value: (array length=value_len) (element-type guint8) (nullable): the
+ *   value, or %NULL for a null value (a tombstone)
+ * @value_len: the length of @value in bytes
+ * @headers: (nullable): headers to send with the message, or %NULL
+ * @timestamp: the message's timestamp in milliseconds since the Unix epoch,
+ *   or 0 for now
+ * @error: return location for a #GError
+ *
+ * Queues a message for sending. Key, value and headers are copied: the caller
+ * keeps them. The outcome comes later, through the #KafkaProducer::delivery
+ * signal, exactly once.
+ *
+ * This never waits. When the local queue is full
+ * (`queue.buffering.max.messages` or `queue.buffering.max.kbytes`) it fails
+ * with %KAFKA_ERROR_QUEUE_FULL, and nothing is queued: let the main loop run
+ * (or call kafka_producer_poll()) so that delivery reports drain the queue,
+ * then produce again.
+ *
+ * Returns: %TRUE if the message was queued, %FALSE with @error set:
+ *   %KAFKA_ERROR_QUEUE_FULL, %KAFKA_ERROR_MSG_SIZE_TOO_LARGE for a message
+ *   above `message.max.bytes`, %KAFKA_ERROR_UNKNOWN_PARTITION,
+ *   %KAFKA_ERROR_INVALID_ARG for a bad topic or partition, %KAFKA_ERROR_FATAL
+ *   after a fatal error
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_producer_produce (KafkaProducer  *self,
+                        const char     *topic,
+                        gint32          partition,
+                        const guint8   *key,
+                        gsize           key_len,
+                        const guint8   *value,
+                        gsize           value_len,
+                        KafkaHeaders   *headers,
+                        gint64          timestamp,
+                        GError        **error)
+{
+  rd_kafka_headers_t *hdrs = NULL;
+  TopicEntry *entry;
+  rd_kafka_resp_err_t err;
+
+  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), FALSE);
+  g_return_val_if_fail (topic != NULL, FALSE);
+  g_return_val_if_fail (headers == NULL || KAFKA_IS_HEADERS (headers), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!kafka_client_check_open (KAFKA_CLIENT (self), error))
+    return FALSE;
+
+  if (*topic == '\0')
+    {
+      g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                           "The topic name is empty");
+      return FALSE;
+    }
+  if (partition < KAFKA_PARTITION_UA)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "Invalid partition %d for topic “%s”: use -1 "
+                   "(KAFKA_PARTITION_UA) to let the partitioner choose",
+                   (int) partition, topic);
+      return FALSE;
+    }
+
+  entry = producer_get_topic (self, topic, error);
+  if (entry == NULL)
+    return FALSE;
+
+  if (headers != NULL && kafka_headers_get_length (headers) > 0)
+    hdrs = kafka_headers_to_rd (headers);
+
+  err = rd_kafka_producev (kafka_client_get_handle (KAFKA_CLIENT (self)),
+                           RD_KAFKA_V_RKT (entry->rkt),
+                           RD_KAFKA_V_PARTITION (partition),
+                           RD_KAFKA_V_MSGFLAGS (RD_KAFKA_MSG_F_COPY),
+                           RD_KAFKA_V_KEY (key, key ? key_len : 0),
+                           RD_KAFKA_V_VALUE ((void *) value, value ? value_len : 0),
+                           RD_KAFKA_V_HEADERS (hdrs),
+                           RD_KAFKA_V_TIMESTAMP (timestamp),
+                           RD_KAFKA_V_END);
+  if (G_LIKELY (err == RD_KAFKA_RESP_ERR_NO_ERROR))
+    return TRUE;
+
+  /* librdkafka takes the headers only on success */
+  if (hdrs != NULL)
+    rd_kafka_headers_destroy (hdrs);
+
+  switch (err)
+    {
+    case RD_KAFKA_RESP_ERR__QUEUE_FULL:
+      kafka_set_error (error, err,
+                       "Could not queue a message for “%s”: the producer's queue "
+                       "holds %d messages; let delivery reports drain it (run the "
+                       "main loop or call poll()) and produce again, or raise "
+                       "queue.buffering.max.messages",
+                       topic, rd_kafka_outq_len (kafka_client_get_handle (KAFKA_CLIENT (self))));
+      break;
+    case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE:
+      kafka_set_error (error, err,
+                       "Could not queue a message of %" G_GSIZE_FORMAT " bytes for "
+                       "“%s”: it is larger than message.max.bytes",
+                       key_len + value_len, topic);
+      break;
+    case RD_KAFKA_RESP_ERR__FATAL:
+      {
+        g_autoptr(GError) fatal = kafka_client_get_fatal_error (KAFKA_CLIENT (self));
+
+        if (fatal != NULL)
+          {
+            g_propagate_error (error, g_steal_pointer (&fatal));
+            break;
+          }
+      }
+      G_GNUC_FALLTHROUGH;
+    default:
+      kafka_set_error (error, err, "Could not queue a message for “%s” [%d]",
+                       topic, (int) partition);
+      break;
+    }
+  return FALSE;
+}
+
+/**
+ * kafka_producer_poll:
+ * @self: a #KafkaProducer
+ * @timeout_ms: how long to wait for a first event, in milliseconds (0: do not
+ *   wait; -1: no limit)
+ *
+ * Serves the producer's events on the calling thread: emits
+ * #KafkaProducer::delivery, #KafkaClient::error, #KafkaClient::stats and
+ * #KafkaClient::log for whatever is there, waiting up to @timeout_ms for
+ * something to come. Only programs that do not run the producer's main
+ * context need this; there, the signals come by themselves.
+ *
+ * Returns: the number of events served (each delivered message counts)
+ *
+ * Since: 1.0
+ */
+int
+kafka_producer_poll (KafkaProducer *self,
+                     int            timeout_ms)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+
+  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), 0);
+
+  if (!kafka_client_check_open (client, NULL))
+    return 0;
+  return kafka_client_serve (client, kafka_client_get_main_queue (client), timeout_ms);
+}
+
+/**
+ * kafka_producer_flush:
+ * @self: a #KafkaProducer
+ * @timeout_ms: how long to wait, in milliseconds (-1: no limit)
+ * @error: return location for a #GError
+ *
+ * Sends every queued message at once (without waiting for `linger.ms`) and
+ * waits until each has its delivery report, emitting the signals on the
+ * calling thread as kafka_producer_poll() does. Blocks the calling thread
+ * up to @timeout_ms. May be called from a #KafkaProducer::delivery handler:
+ * then it does not wait for the reports being emitted.
+ *
+ * Returns: %TRUE if every message was reported, %FALSE with @error set to
+ *   %KAFKA_ERROR_TIMED_OUT (saying how many remain; see
+ *   kafka_producer_get_out_queue_length()) if time ran out first
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_producer_flush (KafkaProducer  *self,
+                      int             timeout_ms,
+                      GError        **error)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  rd_kafka_t *rk;
+  gint64 deadline;
+  int remaining;
+
+  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!kafka_client_check_open (client, error))
+    return FALSE;
+
+  rk = kafka_client_get_handle (client);
+  deadline = timeout_ms < 0 ? G_MAXINT64 : g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  /* With event-based delivery reports rd_kafka_flush() cannot serve them:
+   * it would wait for us to. With no wait, it only wakes the broker threads
+   * so that what is queued goes out. */
+  rd_kafka_flush (rk, 0);
+
+  for (;;)
+    {
+      gint64 now;
+      int wait_ms;
+
+      remaining = rd_kafka_outq_len (rk) - (int) self->reports_in_hand;
+      if (remaining <= 0 || kafka_client_is_disposed (client))
+        return TRUE;
+
+      now = g_get_monotonic_time ();
+      if (now >= deadline)
+        break;
+
+      /* short slices: the last report may leave no event behind to wake us */
+      wait_ms = (int) MIN ((deadline - now + 999) / 1000, 100);
+      kafka_client_serve (client, kafka_client_get_main_queue (client), wait_ms);
+    }
+
+  g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
+               "Flush timed out after %d ms with %d messages not yet delivered",
+               timeout_ms, remaining);
+  return FALSE;
+}
+
+/**
+ * kafka_producer_purge:
+ * @self: a #KafkaProducer
+ * @flags: which messages to purge
+ * @error: return location for a #GError
+ *
+ * Purges messages not yet delivered: those still queued locally
+ * (%KAFKA_PURGE_QUEUE) and those sent but not yet acknowledged
+ * (%KAFKA_PURGE_INFLIGHT). Each purged message gets its
+ * #KafkaProducer::delivery signal, with the error %KAFKA_ERROR_PURGE_QUEUE
+ * or %KAFKA_ERROR_PURGE_INFLIGHT, from the main loop or the next
+ * kafka_producer_poll() / kafka_producer_flush().
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_producer_purge (KafkaProducer    *self,
+                      KafkaPurgeFlags   flags,
+                      GError          **error)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  rd_kafka_resp_err_t err;
+  int rd_flags = 0;
+
+  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!kafka_client_check_open (client, error))
+    return FALSE;
+
+  if (flags & KAFKA_PURGE_QUEUE)
+    rd_flags |= RD_KAFKA_PURGE_F_QUEUE;
+  if (flags & KAFKA_PURGE_INFLIGHT)
+    rd_flags |= RD_KAFKA_PURGE_F_INFLIGHT;
+  if (flags & KAFKA_PURGE_NON_BLOCKING)
+    rd_flags |= RD_KAFKA_PURGE_F_NON_BLOCKING;
+
+  err = rd_kafka_purge (kafka_client_get_handle (client), rd_flags);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not purge the producer's messages");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kafka_producer_get_out_queue_length:
+ * @self: a #KafkaProducer
+ *
+ * Gets the number of messages and requests waiting to be sent, waiting for
+ * an acknowledgement, or waiting for their delivery report to be emitted
+ * (confluent-kafka-python's `len(producer)`). Zero when everything produced
+ * has been reported.
+ *
+ * Returns: the length of the out queue
+ *
+ * Since: 1.0
+ */
+guint
+kafka_producer_get_out_queue_length (KafkaProducer *self)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  int len;
+
+  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), 0);
+
+  if (!kafka_client_check_open (client, NULL))
+    return 0;
+
+  len = rd_kafka_outq_len (kafka_client_get_handle (client)) - (int) self->reports_in_hand;
+  return (guint) MAX (len, 0);
+}

@@ -1,0 +1,66 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__KAFKA_GLIB_INSIDE__) && !defined(KAFKA_GLIB_COMPILATION)
+#error "Only <kafka-glib/kafka-glib.h> can be included directly."
+#endif
+
+#include <kafka-glib/kafka-client.h>
+#include <kafka-glib/kafka-headers.h>
+#include <kafka-glib/kafka-message.h>
+
+G_BEGIN_DECLS
+
+/**
+ * KafkaPurgeFlags:
+ * @KAFKA_PURGE_QUEUE: purge messages still in the local queue
+ * @KAFKA_PURGE_INFLIGHT: purge messages sent and awaiting an answer (the
+ *   answer is ignored; the broker may still store them)
+ * @KAFKA_PURGE_NON_BLOCKING: do not wait for librdkafka's threads to finish
+ *   purging their queues
+ *
+ * What kafka_producer_purge() purges.
+ *
+ * Since: 1.0
+ */
+typedef enum /*< flags >*/ {
+  KAFKA_PURGE_QUEUE        = 1 << 0,
+  KAFKA_PURGE_INFLIGHT     = 1 << 1,
+  KAFKA_PURGE_NON_BLOCKING = 1 << 2,
+} KafkaPurgeFlags;
+
+#define KAFKA_TYPE_PRODUCER (kafka_producer_get_type ())
+KAFKA_AVAILABLE_IN_1_0
+G_DECLARE_FINAL_TYPE (KafkaProducer, kafka_producer, KAFKA, PRODUCER, KafkaClient)
+
+KAFKA_AVAILABLE_IN_1_0
+KafkaProducer *kafka_producer_new                  (GHashTable      *config,
+                                                    GError         **error);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_produce              (KafkaProducer   *self,
+                                                    const char      *topic,
+                                                    gint32           partition,
+                                                    const guint8    *key,
+                                                    gsize            key_len,
+                                                    const guint8    *value,
+                                                    gsize            value_len,
+                                                    KafkaHeaders    *headers,
+                                                    gint64           timestamp,
+                                                    GError         **error);
+KAFKA_AVAILABLE_IN_1_0
+int            kafka_producer_poll                 (KafkaProducer   *self,
+                                                    int              timeout_ms);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_flush                (KafkaProducer   *self,
+                                                    int              timeout_ms,
+                                                    GError         **error);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_purge                (KafkaProducer   *self,
+                                                    KafkaPurgeFlags  flags,
+                                                    GError         **error);
+KAFKA_AVAILABLE_IN_1_0
+guint          kafka_producer_get_out_queue_length (KafkaProducer   *self);
+
+G_END_DECLS

@@ -1,0 +1,150 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "kafka-error-private.h"
+#include "kafka-metadata-private.h"
+
+/**
+ * SECTION:kafka-topic-metadata
+ * @Title: KafkaTopicMetadata
+ * @Short_description: a topic, as the cluster describes it
+ *
+ * A topic's name, its partitions and the error the broker reported for it
+ * (%KAFKA_ERROR_UNKNOWN_TOPIC_OR_PART for a topic that does not exist, say).
+ * Read-only.
+ */
+
+struct _KafkaTopicMetadata
+{
+  GObject parent_instance;
+
+  char      *name;
+  GPtrArray *partitions;  /* of KafkaPartitionMetadata */
+  GError    *error;
+};
+
+G_DEFINE_FINAL_TYPE (KafkaTopicMetadata, kafka_topic_metadata, G_TYPE_OBJECT)
+
+static void
+kafka_topic_metadata_finalize (GObject *object)
+{
+  KafkaTopicMetadata *self = KAFKA_TOPIC_METADATA (object);
+
+  g_free (self->name);
+  g_ptr_array_unref (self->partitions);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (kafka_topic_metadata_parent_class)->finalize (object);
+}
+
+static void
+kafka_topic_metadata_class_init (KafkaTopicMetadataClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kafka_topic_metadata_finalize;
+}
+
+static void
+kafka_topic_metadata_init (KafkaTopicMetadata *self)
+{
+}
+
+KafkaTopicMetadata *
+kafka_topic_metadata_new_from_rd (const rd_kafka_metadata_topic_t *md)
+{
+  KafkaTopicMetadata *self = g_object_new (KAFKA_TYPE_TOPIC_METADATA, NULL);
+
+  self->name = g_strdup (md->topic);
+  self->partitions = g_ptr_array_new_full (md->partition_cnt, g_object_unref);
+  for (int i = 0; i < md->partition_cnt; i++)
+    g_ptr_array_add (self->partitions,
+                     kafka_partition_metadata_new_from_rd (&md->partitions[i]));
+  if (md->err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    self->error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (md->err),
+                               "Topic “%s”: %s", md->topic,
+                               rd_kafka_err2str (md->err));
+  return self;
+}
+
+/**
+ * kafka_topic_metadata_get_name:
+ * @self: a #KafkaTopicMetadata
+ *
+ * Gets the topic's name.
+ *
+ * Returns: (transfer none): the name
+ *
+ * Since: 1.0
+ */
+const char *
+kafka_topic_metadata_get_name (KafkaTopicMetadata *self)
+{
+  g_return_val_if_fail (KAFKA_IS_TOPIC_METADATA (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * kafka_topic_metadata_get_partitions:
+ * @self: a #KafkaTopicMetadata
+ *
+ * Gets the topic's partitions, in the order the broker listed them.
+ *
+ * Returns: (transfer none) (element-type KafkaPartitionMetadata): the partitions
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_topic_metadata_get_partitions (KafkaTopicMetadata *self)
+{
+  g_return_val_if_fail (KAFKA_IS_TOPIC_METADATA (self), NULL);
+
+  return self->partitions;
+}
+
+/**
+ * kafka_topic_metadata_get_partition:
+ * @self: a #KafkaTopicMetadata
+ * @id: a partition number
+ *
+ * Looks up the partition numbered @id.
+ *
+ * Returns: (transfer none) (nullable): the partition, or %NULL if the topic
+ *   has no such partition
+ *
+ * Since: 1.0
+ */
+KafkaPartitionMetadata *
+kafka_topic_metadata_get_partition (KafkaTopicMetadata *self,
+                                    gint32              id)
+{
+  g_return_val_if_fail (KAFKA_IS_TOPIC_METADATA (self), NULL);
+
+  for (guint i = 0; i < self->partitions->len; i++)
+    {
+      KafkaPartitionMetadata *p = g_ptr_array_index (self->partitions, i);
+
+      if (kafka_partition_metadata_get_id (p) == id)
+        return p;
+    }
+  return NULL;
+}
+
+/**
+ * kafka_topic_metadata_get_error:
+ * @self: a #KafkaTopicMetadata
+ *
+ * Gets the error the broker reported for the topic.
+ *
+ * Returns: (transfer none) (nullable): the error, or %NULL
+ *
+ * Since: 1.0
+ */
+const GError *
+kafka_topic_metadata_get_error (KafkaTopicMetadata *self)
+{
+  g_return_val_if_fail (KAFKA_IS_TOPIC_METADATA (self), NULL);
+
+  return self->error;
+}
