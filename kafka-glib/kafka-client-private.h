@@ -51,6 +51,10 @@ rd_kafka_queue_t *kafka_client_get_main_queue   (KafkaClient             *self);
 /* TRUE once dispose started: stop emitting. */
 gboolean          kafka_client_is_disposed      (KafkaClient             *self);
 
+/* TRUE once nobody but a running dispatch holds the client (a handler
+ * dropped the last reference) or it is disposed: emit nothing more. */
+gboolean          kafka_client_should_stop      (KafkaClient             *self);
+
 /* Sets @error if the handle is gone. */
 gboolean          kafka_client_check_open       (KafkaClient             *self,
                                                  GError                 **error);

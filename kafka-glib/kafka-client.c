@@ -67,6 +67,7 @@ typedef struct
   int                     wake_read_fd;
   int                     wake_write_fd;
   guint                   dispatch_depth;
+  guint                   held_refs;    /* references our own dispatch holds */
   gboolean                disposed;
   gboolean                torn_down;
 } KafkaClientPrivate;
@@ -132,7 +133,9 @@ kafka_source_dispatch (GSource     *source,
    * queue goes from empty to non-empty, so whatever arrives after the drain
    * below finds an empty queue and wakes us anew. */
   client_drain_wakeups (priv);
+  priv->held_refs++;
   ks->more = !client_drain (client, DISPATCH_BUDGET);
+  priv->held_refs--;
 
   /* the strong reference is dropped here: if a handler let go of the last
    * other one, the client is finalized now, after the dispatch */
@@ -246,9 +249,16 @@ client_handle_event (KafkaClient      *self,
 
 static void client_teardown (KafkaClient *self);
 
+/* Every dispatch holds a reference, so that a handler may drop the app's
+ * last one: the client then lives until the dispatch ends, emitting nothing
+ * more (see kafka_client_should_stop()). */
 static void
-client_dispatch_enter (KafkaClientPrivate *priv)
+client_dispatch_enter (KafkaClient *self)
 {
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  g_object_ref (self);
+  priv->held_refs++;
   priv->dispatch_depth++;
 }
 
@@ -257,10 +267,21 @@ client_dispatch_leave (KafkaClient *self)
 {
   KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
 
+  priv->held_refs--;
   /* dispose ran inside a handler: librdkafka is torn down only now, with no
    * event of it still in our hands */
   if (--priv->dispatch_depth == 0 && priv->disposed)
     client_teardown (self);
+  g_object_unref (self);
+}
+
+gboolean
+kafka_client_should_stop (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  return priv->disposed ||
+         g_atomic_int_get (&G_OBJECT (self)->ref_count) <= (int) priv->held_refs;
 }
 
 /* Drains every watched queue; FALSE if the budget ran out first. */
@@ -271,13 +292,13 @@ client_drain (KafkaClient *self,
   KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
   gboolean drained = TRUE;
 
-  client_dispatch_enter (priv);
-  for (guint i = 0; i < priv->queues->len && !priv->disposed; i++)
+  client_dispatch_enter (self);
+  for (guint i = 0; i < priv->queues->len && !kafka_client_should_stop (self); i++)
     {
       rd_kafka_queue_t *queue = g_ptr_array_index (priv->queues, i);
       rd_kafka_event_t *event;
 
-      while (!priv->disposed)
+      while (!kafka_client_should_stop (self))
         {
           if (budget-- <= 0)
             {
@@ -308,13 +329,13 @@ kafka_client_serve (KafkaClient      *self,
   if (priv->disposed || priv->rk == NULL)
     return 0;
 
-  client_dispatch_enter (priv);
+  client_dispatch_enter (self);
   event = rd_kafka_queue_poll (queue, timeout_ms);
   while (event != NULL)
     {
       served += client_handle_event (self, event);
       rd_kafka_event_destroy (event);
-      if (priv->disposed)
+      if (kafka_client_should_stop (self))
         break;
       event = rd_kafka_queue_poll (queue, 0);
     }
@@ -441,6 +462,10 @@ kafka_client_start (KafkaClient             *self,
   ks->fd_tag = g_source_add_unix_fd ((GSource *) ks, priv->wake_read_fd, G_IO_IN);
   g_source_set_static_name ((GSource *) ks, "KafkaClient");
   g_source_set_priority ((GSource *) ks, G_PRIORITY_DEFAULT);
+  /* librdkafka may have queued events (a log line, a connection error)
+   * before the wake-up fd was set: those wrote nothing, and later ones will
+   * not write either while the queue is non-empty. Drain once first. */
+  ks->more = TRUE;
   priv->source = (GSource *) ks;
   g_source_attach (priv->source, priv->context);
 

@@ -121,7 +121,7 @@ producer_handle_event (KafkaClient      *client,
 
       message = kafka_message_new_delivered (rkm, rd_kafka_topic_opaque (rkm->rkt));
       g_signal_emit (self, signals[SIGNAL_DELIVERY], 0, message);
-      if (kafka_client_is_disposed (client))
+      if (kafka_client_should_stop (client))
         break;
     }
   self->reports_in_hand -= count;
@@ -254,13 +254,15 @@ producer_get_topic (KafkaProducer  *self,
       entry = g_hash_table_lookup (self->topics, topic);
       if (entry == NULL)
         {
-          rd_kafka_topic_conf_t *tconf = rd_kafka_topic_conf_new ();
+          rd_kafka_t *rk = kafka_client_get_handle (KAFKA_CLIENT (self));
+          /* a copy of the topic properties given with the client's config
+           * (message.timeout.ms, acks…): a fresh topic conf would drop them */
+          rd_kafka_topic_conf_t *tconf = rd_kafka_default_topic_conf_dup (rk);
           GRefString *name = g_ref_string_new (topic);
           rd_kafka_topic_t *rkt;
 
           rd_kafka_topic_conf_set_opaque (tconf, name);
-          rkt = rd_kafka_topic_new (kafka_client_get_handle (KAFKA_CLIENT (self)),
-                                    topic, tconf);
+          rkt = rd_kafka_topic_new (rk, topic, tconf);
           if (rkt == NULL)
             {
               kafka_set_error (error, rd_kafka_last_error (),

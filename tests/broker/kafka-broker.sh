@@ -45,9 +45,12 @@ else
     JAVA=java
 fi
 
-# -Xmx512m is plenty for tests; 3 nodes share 2 cores and must not starve.
-# ExitOnOutOfMemoryError so a broken node dies (and we notice) instead of limping.
-read -r -a JVM_OPTS <<<"-Xmx512m -Xms256m -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true ${KAFKA_GLIB_BROKER_JAVA_OPTS:-}"
+# -Xmx512m is plenty for tests.  On 2 cores, the C1 compiler alone and the
+# serial GC start a 3-node cluster in ~6 s instead of ~9 s, with no throughput
+# loss visible at test scale (KAFKA_GLIB_BROKER_JAVA_OPTS, appended last, can
+# override them).  ExitOnOutOfMemoryError: a broken node dies, and we notice.
+FAST_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+read -r -a JVM_OPTS <<<"-Xmx512m -Xms256m $FAST_JVM_OPTS -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true ${KAFKA_GLIB_BROKER_JAVA_OPTS:-}"
 
 log() { printf 'kafka-broker: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -145,9 +148,8 @@ check_index() {
 # 20000-32767, below Linux's ephemeral range, so that outgoing connections of
 # other processes cannot grab one between now and the broker's bind().
 free_ports() {
-    local count=$1
-    if command -v python3 >/dev/null 2>&1; then
-        python3 - "$count" <<'EOF'
+    local count=$1 out
+    if command -v python3 >/dev/null 2>&1 && out=$(python3 - "$count" 2>/dev/null <<'EOF'
 import random, socket, sys
 want, held = int(sys.argv[1]), []
 while len(held) < want:
@@ -162,6 +164,8 @@ print(" ".join(str(s.getsockname()[1]) for s in held))
 for s in held:
     s.close()
 EOF
+    ); then
+        echo "$out"
     else
         # No python: take ports nobody answers on (bash /dev/tcp probe).
         local ports=() p
@@ -272,7 +276,8 @@ format_nodes() {
     # One JVM per node; run them side by side, it is the slow part of setup.
     for ((i = 0; i < nodes; i++)); do
         nd=$(node_dir "$i")
-        "$JAVA" -Xmx256m -cp "$CACHE_DIR/*" \
+        # shellcheck disable=SC2086 # FAST_JVM_OPTS is a list of options
+        "$JAVA" -Xmx256m $FAST_JVM_OPTS -cp "$CACHE_DIR/*" \
             -Dlog4j.configuration="file:$nd/log4j-tools.properties" \
             kafka.tools.StorageTool format -t "$cid" -c "$nd/server.properties" \
             --ignore-formatted </dev/null >"$nd/format.log" 2>&1 &
@@ -394,6 +399,7 @@ wait_metadata() {
 
 # ------------------------------------------------------------ commands -----
 
+# stop_nodes [quiet]
 stop_nodes() {
     local i n pid nd
     local -a pids=() idx=()
@@ -405,13 +411,15 @@ stop_nodes() {
         fi
     done
     if ((${#pids[@]} == 0)); then
-        log "no running node in $DIR"
+        [[ ${1:-} == quiet ]] || log "no running node in $DIR"
     else
         log "stopping node(s) ${idx[*]} (pids ${pids[*]})"
         # All at once: each combined node keeps its controller up while its
         # broker does a controlled shutdown, so the quorum survives this.
         kill -TERM "${pids[@]}" 2>/dev/null || true
-        local deadline=$((SECONDS + 30)) alive
+        # (A 3-node cluster takes ~6 s: the last Raft leader waits 5 s for
+        # peers that are already gone before giving up its leadership.)
+        local deadline=$((SECONDS + 30)) killed=0 alive
         while :; do
             alive=()
             for ((i = 0; i < ${#pids[@]}; i++)); do
@@ -419,10 +427,10 @@ stop_nodes() {
             done
             ((${#alive[@]} == 0)) && break
             if ((SECONDS >= deadline)); then
+                ((killed)) && die "pids ${alive[*]} survived SIGKILL"
                 log "still running after 30s, SIGKILL: ${alive[*]}"
                 kill -KILL "${alive[@]}" 2>/dev/null || true
-                sleep 0.5
-                break
+                killed=1 deadline=$((SECONDS + 10))
             fi
             sleep 0.25
         done
@@ -444,7 +452,7 @@ cmd_start() {
     cmd_fetch
     mkdir -p "$DIR"
     # A crashed test run may have left a cluster behind in DIR: stop it.
-    [[ -f $DIR/nodes ]] && stop_nodes
+    [[ -f $DIR/nodes ]] && stop_nodes quiet
 
     local t0=$SECONDS attempt rc
     for attempt in 1 2 3; do
@@ -453,6 +461,7 @@ cmd_start() {
 
         local -a ports bports=() cports=()
         read -r -a ports <<<"$(free_ports $((2 * NODES)))"
+        ((${#ports[@]} == 2 * NODES)) || die "could not find free ports"
         local i voters="" bootstrap="" cid
         for ((i = 0; i < NODES; i++)); do
             bports+=("${ports[2 * i]}")

@@ -1,0 +1,122 @@
+/* Shared helpers of kafka-glib's C tests.
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "kafka-test-util.h"
+
+#include <stdarg.h>
+#include <unistd.h>
+
+const char *
+kt_broker_bootstrap (void)
+{
+  const char *servers = g_getenv ("KAFKA_BOOTSTRAP_SERVERS");
+
+  if (servers == NULL || *servers == '\0')
+    g_error ("KAFKA_BOOTSTRAP_SERVERS is not set: this test needs the real broker "
+             "that tests/run-tests.sh starts (or a broker of yours)");
+  return servers;
+}
+
+char *
+kt_unique_topic (const char *prefix)
+{
+  return g_strdup_printf ("kg-%s-%d-%08x", prefix, (int) getpid (), g_random_int ());
+}
+
+GHashTable *
+kt_config (const char *first_key,
+           ...)
+{
+  GHashTable *config = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *key = first_key;
+  va_list args;
+
+  va_start (args, first_key);
+  while (key != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      g_hash_table_insert (config, g_strdup (key), g_strdup (value));
+      key = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return config;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+kt_wait_for_count (GMainContext *context,
+                   guint        *counter,
+                   guint         target,
+                   guint         timeout_ms,
+                   const char   *what)
+{
+  gboolean timed_out = FALSE;
+  GSource *timeout = g_timeout_source_new (timeout_ms);
+
+  g_source_set_callback (timeout, on_timeout, &timed_out, NULL);
+  g_source_attach (timeout, context);
+
+  while (*counter < target && !timed_out)
+    g_main_context_iteration (context, TRUE);
+
+  g_source_destroy (timeout);
+  g_source_unref (timeout);
+
+  if (*counter < target)
+    g_error ("Timed out after %u ms waiting for %s (%u of %u)", timeout_ms, what,
+             *counter, target);
+}
+
+void
+kt_wait_for_flag (GMainContext *context,
+                  gboolean     *flag,
+                  guint         timeout_ms,
+                  const char   *what)
+{
+  gboolean timed_out = FALSE;
+  GSource *timeout = g_timeout_source_new (timeout_ms);
+
+  g_source_set_callback (timeout, on_timeout, &timed_out, NULL);
+  g_source_attach (timeout, context);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (context, TRUE);
+
+  g_source_destroy (timeout);
+  g_source_unref (timeout);
+
+  if (!*flag)
+    g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
+}
+
+void
+kt_deliveries_init (KtDeliveries *d)
+{
+  d->messages = g_ptr_array_new_with_free_func (g_object_unref);
+  d->thread = NULL;
+}
+
+void
+kt_deliveries_clear (KtDeliveries *d)
+{
+  g_clear_pointer (&d->messages, g_ptr_array_unref);
+}
+
+void
+kt_on_delivery (KafkaProducer *producer,
+                KafkaMessage  *message,
+                KtDeliveries  *d)
+{
+  g_ptr_array_add (d->messages, g_object_ref (message));
+  d->thread = g_thread_self ();
+}

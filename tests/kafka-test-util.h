@@ -1,0 +1,46 @@
+/* Shared helpers of kafka-glib's C tests.
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <kafka-glib/kafka-glib.h>
+
+G_BEGIN_DECLS
+
+/* The real broker's bootstrap servers, from KAFKA_BOOTSTRAP_SERVERS, which
+ * tests/run-tests.sh sets after starting it. Aborts the test loudly when it
+ * is not set: a broker test never skips itself. */
+const char *kt_broker_bootstrap  (void);
+
+/* A topic name no other test or run uses. */
+char       *kt_unique_topic      (const char *prefix);
+
+/* A config table (owning its strings) from NULL-terminated key, value pairs. */
+GHashTable *kt_config            (const char *first_key, ...) G_GNUC_NULL_TERMINATED;
+
+/* Iterates @context (NULL: the default) until *@flag is TRUE; fails the test
+ * if @timeout_ms passes first. */
+void        kt_wait_for_flag     (GMainContext *context,
+                                  gboolean     *flag,
+                                  guint         timeout_ms,
+                                  const char   *what);
+/* Same for *@counter >= @target. */
+void        kt_wait_for_count    (GMainContext *context,
+                                  guint        *counter,
+                                  guint         target,
+                                  guint         timeout_ms,
+                                  const char   *what);
+
+/* Collects delivery reports. */
+typedef struct {
+  GPtrArray *messages;  /* of KafkaMessage, in report order */
+  GThread   *thread;    /* the thread of the last emission */
+} KtDeliveries;
+
+void        kt_deliveries_init    (KtDeliveries *d);
+void        kt_deliveries_clear   (KtDeliveries *d);
+void        kt_on_delivery        (KafkaProducer *producer,
+                                   KafkaMessage  *message,
+                                   KtDeliveries  *d);
+
+G_END_DECLS
