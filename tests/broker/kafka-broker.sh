@@ -226,7 +226,7 @@ listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$nd/data
 
 auto.create.topics.enable=true
-num.partitions=1
+num.partitions=4
 default.replication.factor=$rf
 min.insync.replicas=$misr
 offsets.topic.replication.factor=$rf
