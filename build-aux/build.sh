@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Configures (once) and builds kafka-glib in ${BUILDDIR:-_build}. Extra
-# arguments go to `meson setup` the first time (e.g. -Db_sanitize=address).
+# Configures and builds kafka-glib in ${BUILDDIR:-_build}. Arguments are Meson
+# options (-Dgtk_doc=true, -Db_sanitize=address…): given to `meson setup` the
+# first time, to `meson configure` on an existing build directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 builddir=${BUILDDIR:-_build}
 if [ ! -f "$builddir/build.ninja" ]; then
   meson setup "$builddir" "$@" >&2
+elif [ $# -gt 0 ]; then
+  meson configure "$builddir" "$@" >&2
 fi
 meson compile -C "$builddir" >&2

@@ -12,7 +12,23 @@
 
 G_BEGIN_DECLS
 
+/**
+ * KAFKA_TYPE_BROKER_METADATA:
+ *
+ * The #GType of #KafkaBrokerMetadata.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_BROKER_METADATA (kafka_broker_metadata_get_type ())
+
+/**
+ * KafkaBrokerMetadata:
+ *
+ * A broker of the cluster, as #KafkaClusterMetadata describes it. The
+ * structure is opaque: read it with the functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (KafkaBrokerMetadata, kafka_broker_metadata, KAFKA, BROKER_METADATA, GObject)
 

@@ -16,6 +16,14 @@ G_BEGIN_DECLS
 typedef struct {
   /* librdkafka events enabled beyond ERROR, LOG and STATS */
   int events;
+  /* Called on the configuration before the handle is created (callbacks
+   * that librdkafka serves from our own poll calls, such as rebalance_cb). */
+  void (*configure)    (KafkaClient *client, rd_kafka_conf_t *conf);
+  /* Serves a watched queue other than the main one, once, without waiting;
+   * returns how many things it served (0: the queue is empty). */
+  int  (*serve_queue)  (KafkaClient *client, rd_kafka_queue_t *queue);
+  /* rd_kafka_destroy_flags() flags */
+  int destroy_flags;
   /* Called for each event the base class does not handle itself (DR,
    * REBALANCE, OFFSET_COMMIT, FETCH…), on the thread that serves the queue.
    * The event is destroyed by the caller afterwards. Returns how many things
@@ -35,8 +43,15 @@ gboolean          kafka_client_start            (KafkaClient             *self,
 
 rd_kafka_t       *kafka_client_get_handle       (KafkaClient             *self);
 
-/* Adds a queue that the source drains (the main queue is always there). */
+/* Adds a queue that the source serves, through hooks->serve_queue (the
+ * main queue is always there), or stops serving it. The caller keeps it. */
 void              kafka_client_watch_queue      (KafkaClient             *self,
+                                                 rd_kafka_queue_t        *queue);
+void              kafka_client_unwatch_queue    (KafkaClient             *self,
+                                                 rd_kafka_queue_t        *queue);
+
+/* Serves a watched queue once through hooks->serve_queue, as a dispatch. */
+int               kafka_client_serve_queue      (KafkaClient             *self,
                                                  rd_kafka_queue_t        *queue);
 
 /* Serves @queue on the calling thread: waits up to @timeout_ms for a first

@@ -305,6 +305,12 @@ client_drain (KafkaClient *self,
               drained = FALSE;
               break;
             }
+          if (queue != priv->main_queue)
+            {
+              if (priv->hooks->serve_queue (self, queue) <= 0)
+                break;
+              continue;
+            }
           event = rd_kafka_queue_poll (queue, 0);
           if (event == NULL)
             break;
@@ -432,6 +438,8 @@ kafka_client_start (KafkaClient             *self,
    * ever runs on a librdkafka thread. */
   rd_kafka_conf_set_events (conf, RD_KAFKA_EVENT_ERROR | RD_KAFKA_EVENT_LOG |
                                   RD_KAFKA_EVENT_STATS | hooks->events);
+  if (hooks->configure != NULL)
+    hooks->configure (self, conf);
   if (rd_kafka_conf_set (conf, "log.queue", "true", errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
     g_warn_if_reached ();
 
@@ -483,6 +491,32 @@ kafka_client_watch_queue (KafkaClient      *self,
   /* events queued before the fd was set would wake nobody */
   ((KafkaSource *) priv->source)->more = TRUE;
   g_main_context_wakeup (priv->context);
+}
+
+void
+kafka_client_unwatch_queue (KafkaClient      *self,
+                            rd_kafka_queue_t *queue)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  if (g_ptr_array_remove (priv->queues, queue))
+    rd_kafka_queue_io_event_enable (queue, -1, NULL, 0);
+}
+
+int
+kafka_client_serve_queue (KafkaClient      *self,
+                          rd_kafka_queue_t *queue)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+  int served;
+
+  if (priv->disposed || priv->rk == NULL)
+    return 0;
+
+  client_dispatch_enter (self);
+  served = priv->hooks->serve_queue (self, queue);
+  client_dispatch_leave (self);
+  return served;
 }
 
 rd_kafka_t *
@@ -546,20 +580,20 @@ client_teardown (KafkaClient *self)
       if (priv->hooks->shutdown != NULL)
         priv->hooks->shutdown (self);
 
-      for (guint i = 0; i < priv->queues->len; i++)
+      /* the other queues are the subclass's, released by its shutdown hook */
+      if (priv->main_queue != NULL)
         {
-          rd_kafka_queue_t *queue = g_ptr_array_index (priv->queues, i);
           rd_kafka_event_t *event;
 
-          rd_kafka_queue_io_event_enable (queue, -1, NULL, 0);
-          while ((event = rd_kafka_queue_poll (queue, 0)) != NULL)
+          rd_kafka_queue_io_event_enable (priv->main_queue, -1, NULL, 0);
+          while ((event = rd_kafka_queue_poll (priv->main_queue, 0)) != NULL)
             rd_kafka_event_destroy (event);
-          rd_kafka_queue_destroy (queue);
+          g_clear_pointer (&priv->main_queue, rd_kafka_queue_destroy);
         }
       g_ptr_array_set_size (priv->queues, 0);
-      priv->main_queue = NULL;
 
-      g_clear_pointer (&priv->rk, rd_kafka_destroy);
+      rd_kafka_destroy_flags (priv->rk, priv->hooks->destroy_flags);
+      priv->rk = NULL;
     }
 
   if (priv->wake_read_fd >= 0)

@@ -13,7 +13,23 @@
 
 G_BEGIN_DECLS
 
+/**
+ * KAFKA_TYPE_CLIENT:
+ *
+ * The #GType of #KafkaClient.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_CLIENT (kafka_client_get_type ())
+
+/**
+ * KafkaClient:
+ *
+ * The abstract base of #KafkaProducer and #KafkaConsumer. The structure is
+ * opaque: use the functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_DERIVABLE_TYPE (KafkaClient, kafka_client, KAFKA, CLIENT, GObject)
 

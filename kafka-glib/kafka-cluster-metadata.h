@@ -14,7 +14,23 @@
 
 G_BEGIN_DECLS
 
+/**
+ * KAFKA_TYPE_CLUSTER_METADATA:
+ *
+ * The #GType of #KafkaClusterMetadata.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_CLUSTER_METADATA (kafka_cluster_metadata_get_type ())
+
+/**
+ * KafkaClusterMetadata:
+ *
+ * The brokers and topics of a cluster, as kafka_client_list_topics() read
+ * them. The structure is opaque: read it with the functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (KafkaClusterMetadata, kafka_cluster_metadata, KAFKA, CLUSTER_METADATA, GObject)
 

@@ -23,6 +23,27 @@
  * message).
  */
 
+/**
+ * SECTION:kafka-enum-types
+ * @Title: Enumeration types
+ * @Short_description: the #GType of each enumeration and flags type
+ *
+ * Every enumeration and flags type of kafka-glib (#KafkaError and
+ * #KafkaPurgeFlags among them) is registered with the type system, so it can
+ * be held in a #GValue, be the type of a property or a signal argument, and
+ * be seen by language bindings. Its #GType is `KAFKA_TYPE_` followed by the
+ * type name in capitals: `KAFKA_TYPE_PURGE_FLAGS`, say.
+ */
+
+/**
+ * kafka_error_quark:
+ *
+ * The error domain of kafka-glib; use %KAFKA_ERROR rather than calling this.
+ *
+ * Returns: the #GQuark of the %KAFKA_ERROR domain
+ *
+ * Since: 1.0
+ */
 G_DEFINE_QUARK (kafka-error-quark, kafka_error)
 
 KafkaError

@@ -18,6 +18,7 @@
 #include <kafka-glib/kafka-cluster-metadata.h>
 #include <kafka-glib/kafka-client.h>
 #include <kafka-glib/kafka-producer.h>
+#include <kafka-glib/kafka-consumer.h>
 #include <kafka-glib/kafka-mock-cluster.h>
 
 #undef __KAFKA_GLIB_INSIDE__

@@ -12,7 +12,23 @@
 
 G_BEGIN_DECLS
 
+/**
+ * KAFKA_TYPE_HEADERS:
+ *
+ * The #GType of #KafkaHeaders.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_HEADERS (kafka_headers_get_type ())
+
+/**
+ * KafkaHeaders:
+ *
+ * The ordered headers of a message. The structure is opaque: use the
+ * functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (KafkaHeaders, kafka_headers, KAFKA, HEADERS, GObject)
 

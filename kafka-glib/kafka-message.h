@@ -48,7 +48,23 @@ typedef enum {
   KAFKA_MESSAGE_STATUS_PERSISTED,
 } KafkaMessageStatus;
 
+/**
+ * KAFKA_TYPE_MESSAGE:
+ *
+ * The #GType of #KafkaMessage.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_MESSAGE (kafka_message_get_type ())
+
+/**
+ * KafkaMessage:
+ *
+ * A message as delivered or consumed, immutable. The structure is opaque:
+ * read it with the functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (KafkaMessage, kafka_message, KAFKA, MESSAGE, GObject)
 

@@ -58,7 +58,23 @@ typedef enum {
   KAFKA_API_KEY_TXN_OFFSET_COMMIT = 28,
 } KafkaApiKey;
 
+/**
+ * KAFKA_TYPE_MOCK_CLUSTER:
+ *
+ * The #GType of #KafkaMockCluster.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_MOCK_CLUSTER (kafka_mock_cluster_get_type ())
+
+/**
+ * KafkaMockCluster:
+ *
+ * An embedded Kafka cluster for tests and examples. The structure is
+ * opaque: use the functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (KafkaMockCluster, kafka_mock_cluster, KAFKA, MOCK_CLUSTER, GObject)
 

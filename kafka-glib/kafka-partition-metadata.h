@@ -12,7 +12,23 @@
 
 G_BEGIN_DECLS
 
+/**
+ * KAFKA_TYPE_PARTITION_METADATA:
+ *
+ * The #GType of #KafkaPartitionMetadata.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_PARTITION_METADATA (kafka_partition_metadata_get_type ())
+
+/**
+ * KafkaPartitionMetadata:
+ *
+ * A partition of a topic, as #KafkaTopicMetadata describes it. The
+ * structure is opaque: read it with the functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (KafkaPartitionMetadata, kafka_partition_metadata, KAFKA, PARTITION_METADATA, GObject)
 

@@ -265,9 +265,10 @@ producer_get_topic (KafkaProducer  *self,
           rkt = rd_kafka_topic_new (rk, topic, tconf);
           if (rkt == NULL)
             {
+              /* no rd_kafka_topic_conf_destroy (tconf): rd_kafka_topic_new()
+               * frees the conf on failure too (a name above 512 bytes) */
               kafka_set_error (error, rd_kafka_last_error (),
                                "Invalid topic “%s”", topic);
-              rd_kafka_topic_conf_destroy (tconf);
               g_ref_string_release (name);
               g_mutex_unlock (&self->topics_lock);
               return NULL;

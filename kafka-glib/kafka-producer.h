@@ -31,7 +31,23 @@ typedef enum /*< flags >*/ {
   KAFKA_PURGE_NON_BLOCKING = 1 << 2,
 } KafkaPurgeFlags;
 
+/**
+ * KAFKA_TYPE_PRODUCER:
+ *
+ * The #GType of #KafkaProducer.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_PRODUCER (kafka_producer_get_type ())
+
+/**
+ * KafkaProducer:
+ *
+ * A client that sends messages to Kafka. The structure is opaque: use the
+ * functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (KafkaProducer, kafka_producer, KAFKA, PRODUCER, KafkaClient)
 

@@ -13,7 +13,23 @@
 
 G_BEGIN_DECLS
 
+/**
+ * KAFKA_TYPE_TOPIC_METADATA:
+ *
+ * The #GType of #KafkaTopicMetadata.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_TOPIC_METADATA (kafka_topic_metadata_get_type ())
+
+/**
+ * KafkaTopicMetadata:
+ *
+ * A topic, as #KafkaClusterMetadata describes it. The structure is opaque:
+ * read it with the functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (KafkaTopicMetadata, kafka_topic_metadata, KAFKA, TOPIC_METADATA, GObject)
 

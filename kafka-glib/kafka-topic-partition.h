@@ -58,7 +58,23 @@ G_BEGIN_DECLS
  */
 #define KAFKA_PARTITION_UA (-1)
 
+/**
+ * KAFKA_TYPE_TOPIC_PARTITION:
+ *
+ * The #GType of #KafkaTopicPartition.
+ *
+ * Since: 1.0
+ */
 #define KAFKA_TYPE_TOPIC_PARTITION (kafka_topic_partition_get_type ())
+
+/**
+ * KafkaTopicPartition:
+ *
+ * A topic, a partition and an offset. The structure is opaque: use the
+ * functions below.
+ *
+ * Since: 1.0
+ */
 KAFKA_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (KafkaTopicPartition, kafka_topic_partition, KAFKA, TOPIC_PARTITION, GObject)
 

@@ -159,6 +159,26 @@ test_config_read_back (void)
   g_assert_true (kafka_client_get_context (KAFKA_CLIENT (producer)) == g_main_context_default ());
 }
 
+/* A topic name librdkafka refuses (above 512 bytes) fails produce cleanly;
+ * it used to free the topic configuration twice. */
+static void
+test_topic_name_too_long (void)
+{
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers", "127.0.0.1:1", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KafkaProducer) producer = kafka_producer_new (config, &error);
+  g_autofree char *topic = g_strnfill (600, 't');
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_false (kafka_producer_produce (producer, topic, KAFKA_PARTITION_UA, NULL, 0,
+                                              (const guint8 *) "v", 1, NULL, 0, &error));
+      g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG);
+      g_clear_error (&error);
+    }
+}
+
 /* Delivery through the main loop, with no poll() anywhere: every field comes
  * back, each message exactly once. */
 static void
@@ -755,6 +775,7 @@ main (int    argc,
   g_test_add_func ("/producer/config/unknown-key", test_config_unknown_key);
   g_test_add_func ("/producer/config/bad-value", test_config_bad_value);
   g_test_add_func ("/producer/config/read-back", test_config_read_back);
+  g_test_add_func ("/producer/topic-name-too-long", test_topic_name_too_long);
 
 #define ADD(path, func, brokers) \
   g_test_add ("/producer/mock/" path, Fixture, GUINT_TO_POINTER (brokers), \

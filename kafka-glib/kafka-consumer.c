@@ -1,0 +1,1829 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "kafka-client-private.h"
+#include "kafka-error-private.h"
+#include "kafka-message-private.h"
+#include "kafka-topic-partition-private.h"
+
+/**
+ * SECTION:kafka-consumer
+ * @Title: KafkaConsumer
+ * @Short_description: reads messages from Kafka, alone or in a group
+ *
+ * A #KafkaConsumer reads messages from the partitions it is assigned, either
+ * by a consumer group it joins with kafka_consumer_subscribe(), or by hand
+ * with kafka_consumer_assign(). It follows confluent-kafka-python's
+ * `Consumer`, with signals in place of callbacks. `group.id` is required.
+ *
+ * # Two ways to receive messages
+ *
+ * A program that runs a #GMainLoop sets #KafkaConsumer:emit-messages and gets
+ * each message as a #KafkaConsumer::message signal on the consumer's main
+ * context, with nothing polling: the consumer's source wakes when librdkafka
+ * has fetched something. While such a consumer is idle, the library itself
+ * calls into the consumer queue every half `max.poll.interval.ms`, so that
+ * the group does not evict it.
+ *
+ * Otherwise the program calls kafka_consumer_poll() or
+ * kafka_consumer_consume(), as with confluent-kafka-python, often enough to
+ * stay within `max.poll.interval.ms`.
+ *
+ * # Rebalances
+ *
+ * When the group assigns or revokes partitions, the consumer emits
+ * #KafkaConsumer::partitions-assigned, #KafkaConsumer::partitions-revoked or
+ * #KafkaConsumer::partitions-lost, and then applies the change itself, with
+ * the incremental calls under the cooperative-sticky protocol and the eager
+ * ones otherwise. A handler may take over: if it calls
+ * kafka_consumer_assign(), kafka_consumer_unassign() or their incremental
+ * forms, the consumer does not apply the change again. A handler may also
+ * change the offsets of the partitions it is given (to start elsewhere) and
+ * leave the assignment to the consumer. These signals are emitted from the
+ * main loop for a consumer in message-signal mode, and from
+ * kafka_consumer_poll() / kafka_consumer_consume() otherwise, as
+ * confluent-kafka-python's `on_assign` and `on_revoke` callbacks are.
+ *
+ * # Commits
+ *
+ * kafka_consumer_commit() waits for the broker and returns the committed
+ * offsets, each with its own error if it failed;
+ * kafka_consumer_commit_in_background() returns at once, and the result comes
+ * with the #KafkaConsumer::commit signal, as the results of automatic
+ * commits (`enable.auto.commit`) do.
+ */
+
+struct _KafkaConsumer
+{
+  KafkaClient parent_instance;
+
+  rd_kafka_queue_t *consumer_queue;
+  gboolean          emit_messages;
+  GSource          *keepalive;
+  guint             max_poll_interval_ms;
+
+  /* set while rebalance signals are emitted: an assign call from a handler
+   * marks the rebalance handled */
+  gboolean          in_rebalance;
+  gboolean          rebalance_handled;
+
+  gboolean          closed;
+
+  /* the last topic name seen, so consecutive messages share one string */
+  GRefString       *last_topic;
+};
+
+enum {
+  PROP_0,
+  PROP_EMIT_MESSAGES,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_MESSAGE,
+  SIGNAL_COMMIT,
+  SIGNAL_PARTITIONS_ASSIGNED,
+  SIGNAL_PARTITIONS_REVOKED,
+  SIGNAL_PARTITIONS_LOST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void kafka_consumer_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KafkaConsumer, kafka_consumer, KAFKA_TYPE_CLIENT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      kafka_consumer_initable_iface_init))
+
+static inline rd_kafka_t *
+consumer_rk (KafkaConsumer *self)
+{
+  return kafka_client_get_handle (KAFKA_CLIENT (self));
+}
+
+static gboolean
+consumer_check_open (KafkaConsumer  *self,
+                     GError        **error)
+{
+  if (self->closed)
+    {
+      g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_STATE,
+                           "The consumer is closed");
+      return FALSE;
+    }
+  return kafka_client_check_open (KAFKA_CLIENT (self), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Messages */
+
+static KafkaMessage *
+consumer_wrap_message (KafkaConsumer      *self,
+                       rd_kafka_message_t *rkm)
+{
+  if (rkm->rkt != NULL)
+    {
+      const char *name = rd_kafka_topic_name (rkm->rkt);
+
+      if (self->last_topic == NULL || strcmp (self->last_topic, name) != 0)
+        {
+          g_clear_pointer (&self->last_topic, g_ref_string_release);
+          self->last_topic = g_ref_string_new (name);
+        }
+      return kafka_message_new_consumed (rkm, self->last_topic);
+    }
+  return kafka_message_new_consumed (rkm, NULL);
+}
+
+/* Serves the consumer queue for a consumer in message-signal mode: emits up
+ * to a batch of messages; rebalances are served on the way by the callback. */
+static int
+consumer_emit_batch (KafkaConsumer *self)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  rd_kafka_message_t *batch[256];
+  ssize_t n;
+
+  n = rd_kafka_consume_batch_queue (self->consumer_queue, 0, batch, G_N_ELEMENTS (batch));
+  if (n <= 0)
+    return 0;
+
+  for (ssize_t i = 0; i < n; i++)
+    {
+      g_autoptr(KafkaMessage) message = consumer_wrap_message (self, batch[i]);
+
+      batch[i] = NULL;
+      if (!kafka_client_should_stop (client))
+        g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
+    }
+  return (int) n;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rebalance */
+
+static void
+consumer_apply_rebalance (KafkaConsumer                   *self,
+                          rd_kafka_resp_err_t              err,
+                          rd_kafka_topic_partition_list_t *partitions,
+                          gboolean                         cooperative)
+{
+  rd_kafka_t *rk = consumer_rk (self);
+  rd_kafka_error_t *error = NULL;
+  rd_kafka_resp_err_t rerr = RD_KAFKA_RESP_ERR_NO_ERROR;
+
+  if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS)
+    {
+      if (cooperative)
+        error = rd_kafka_incremental_assign (rk, partitions);
+      else
+        rerr = rd_kafka_assign (rk, partitions);
+    }
+  else
+    {
+      if (cooperative)
+        error = rd_kafka_incremental_unassign (rk, partitions);
+      else
+        rerr = rd_kafka_assign (rk, NULL);
+    }
+
+  if (error != NULL)
+    {
+      g_log_structured ("Kafka", G_LOG_LEVEL_MESSAGE,
+                        "MESSAGE", "Could not apply a rebalance: %s",
+                        rd_kafka_error_string (error));
+      rd_kafka_error_destroy (error);
+    }
+  else if (rerr != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      g_log_structured ("Kafka", G_LOG_LEVEL_MESSAGE,
+                        "MESSAGE", "Could not apply a rebalance: %s",
+                        rd_kafka_err2str (rerr));
+    }
+}
+
+/* librdkafka calls this from whatever serves the consumer queue: our source,
+ * poll(), consume() or close(), always on a thread of ours. */
+static void
+consumer_rebalance_cb (rd_kafka_t                      *rk,
+                       rd_kafka_resp_err_t              err,
+                       rd_kafka_topic_partition_list_t *partitions,
+                       void                            *opaque)
+{
+  KafkaConsumer *self = opaque;
+  KafkaClient *client = KAFKA_CLIENT (self);
+  const char *protocol = rd_kafka_rebalance_protocol (rk);
+  gboolean cooperative = protocol != NULL && strcmp (protocol, "COOPERATIVE") == 0;
+  g_autoptr(GPtrArray) list = NULL;
+  guint signal_id;
+
+  if (kafka_client_is_disposed (client))
+    {
+      /* closing on the way out: no signals, just follow the group */
+      consumer_apply_rebalance (self, err, partitions, cooperative);
+      return;
+    }
+
+  if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS)
+    signal_id = signals[SIGNAL_PARTITIONS_ASSIGNED];
+  else if (rd_kafka_assignment_lost (rk))
+    signal_id = signals[SIGNAL_PARTITIONS_LOST];
+  else
+    signal_id = signals[SIGNAL_PARTITIONS_REVOKED];
+
+  list = kafka_topic_partition_list_from_rd (partitions);
+
+  g_object_ref (self);
+  self->in_rebalance = TRUE;
+  self->rebalance_handled = FALSE;
+  g_signal_emit (self, signal_id, 0, list);
+  self->in_rebalance = FALSE;
+
+  if (!self->rebalance_handled && !kafka_client_is_disposed (client))
+    {
+      /* a handler may have changed the offsets to start from */
+      rd_kafka_topic_partition_list_t *chosen = kafka_topic_partition_list_to_rd (list);
+
+      consumer_apply_rebalance (self, err, chosen, cooperative);
+      rd_kafka_topic_partition_list_destroy (chosen);
+    }
+  g_object_unref (self);
+}
+
+static void
+consumer_mark_rebalance_handled (KafkaConsumer *self)
+{
+  if (self->in_rebalance)
+    self->rebalance_handled = TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Events from the main queue */
+
+static int
+consumer_handle_event (KafkaClient      *client,
+                       rd_kafka_event_t *event)
+{
+  KafkaConsumer *self = KAFKA_CONSUMER (client);
+
+  switch (rd_kafka_event_type (event))
+    {
+    case RD_KAFKA_EVENT_OFFSET_COMMIT:
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) list = NULL;
+        rd_kafka_resp_err_t err = rd_kafka_event_error (event);
+
+        if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+          kafka_set_error (&error, err, "Commit failed");
+        list = kafka_topic_partition_list_from_rd (rd_kafka_event_topic_partition_list (event));
+        g_signal_emit (self, signals[SIGNAL_COMMIT], 0, error, list);
+        return 1;
+      }
+    default:
+      return 0;
+    }
+}
+
+/* The source drains the main queue with the base class; the consumer queue,
+ * watched only in message-signal mode, is served here. */
+static int
+consumer_serve_queue (KafkaClient      *client,
+                      rd_kafka_queue_t *queue)
+{
+  KafkaConsumer *self = KAFKA_CONSUMER (client);
+
+  if (queue != self->consumer_queue)
+    return -1;
+  return consumer_emit_batch (self);
+}
+
+static void
+consumer_configure (KafkaClient     *client,
+                    rd_kafka_conf_t *conf)
+{
+  rd_kafka_conf_set_rebalance_cb (conf, consumer_rebalance_cb);
+  rd_kafka_conf_set_opaque (conf, client);
+}
+
+static gboolean consumer_close_serving (KafkaConsumer  *self,
+                                        int             timeout_ms,
+                                        GError        **error);
+
+static void
+consumer_shutdown (KafkaClient *client)
+{
+  KafkaConsumer *self = KAFKA_CONSUMER (client);
+
+  if (self->keepalive != NULL)
+    {
+      g_source_destroy (self->keepalive);
+      g_clear_pointer (&self->keepalive, g_source_unref);
+    }
+
+  /* Leave the group cleanly, without signals (the object is going away),
+   * bounded in time: rd_kafka_destroy() must not close again. */
+  if (!self->closed && self->consumer_queue != NULL)
+    {
+      consumer_close_serving (self, 10000, NULL);
+      self->closed = TRUE;
+    }
+
+  if (self->consumer_queue != NULL)
+    {
+      rd_kafka_queue_io_event_enable (self->consumer_queue, -1, NULL, 0);
+      g_clear_pointer (&self->consumer_queue, rd_kafka_queue_destroy);
+    }
+}
+
+/* Closes through a queue of our own, served here until librdkafka says the
+ * consumer is closed (or @timeout_ms passed): the rebalance callback runs
+ * from this thread, with or without signals. */
+static gboolean
+consumer_close_serving (KafkaConsumer  *self,
+                        int             timeout_ms,
+                        GError        **error)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  rd_kafka_t *rk = consumer_rk (self);
+  rd_kafka_queue_t *queue = rd_kafka_queue_new (rk);
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  rd_kafka_error_t *rderror;
+  gboolean closed;
+
+  rderror = rd_kafka_consumer_close_queue (rk, queue);
+  if (rderror != NULL)
+    {
+      g_set_error (error, KAFKA_ERROR, kafka_error_from_rd (rd_kafka_error_code (rderror)),
+                   "Could not close the consumer: %s", rd_kafka_error_string (rderror));
+      rd_kafka_error_destroy (rderror);
+      rd_kafka_queue_destroy (queue);
+      return FALSE;
+    }
+
+  while (!(closed = rd_kafka_consumer_closed (rk)) && g_get_monotonic_time () < deadline)
+    {
+      rd_kafka_event_t *event = rd_kafka_queue_poll (queue, 100);
+
+      /* polled as events, rebalances come as events, not callbacks */
+      if (event != NULL && rd_kafka_event_type (event) == RD_KAFKA_EVENT_REBALANCE)
+        consumer_rebalance_cb (rk, rd_kafka_event_error (event),
+                               (rd_kafka_topic_partition_list_t *) rd_kafka_event_topic_partition_list (event),
+                               self);
+      if (event != NULL)
+        rd_kafka_event_destroy (event);
+      if (!kafka_client_is_disposed (client))
+        kafka_client_serve (client, kafka_client_get_main_queue (client), 0);
+    }
+  rd_kafka_queue_destroy (queue);
+
+  if (!closed)
+    g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
+                 "The consumer did not finish closing in %d ms", timeout_ms);
+  return closed;
+}
+
+static const KafkaClientHooks consumer_hooks = {
+  .events = RD_KAFKA_EVENT_OFFSET_COMMIT,
+  .configure = consumer_configure,
+  .handle_event = consumer_handle_event,
+  .serve_queue = consumer_serve_queue,
+  .shutdown = consumer_shutdown,
+  .destroy_flags = RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Message-signal mode */
+
+static gboolean
+consumer_keepalive_cb (gpointer data)
+{
+  g_autoptr(KafkaConsumer) self = g_weak_ref_get (data);
+
+  if (self == NULL || self->closed || kafka_client_is_disposed (KAFKA_CLIENT (self)))
+    return G_SOURCE_REMOVE;
+
+  /* a call into the consumer queue is what max.poll.interval.ms watches */
+  kafka_client_serve_queue (KAFKA_CLIENT (self), self->consumer_queue);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+consumer_update_mode (KafkaConsumer *self)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+
+  if (self->consumer_queue == NULL || self->closed)
+    return;
+
+  if (self->emit_messages)
+    {
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+      kafka_client_watch_queue (client, self->consumer_queue);
+      if (self->keepalive == NULL)
+        {
+          g_weak_ref_init (weak, self);
+          self->keepalive = g_timeout_source_new (MAX (self->max_poll_interval_ms / 2, 500));
+          g_source_set_static_name (self->keepalive, "KafkaConsumer keep-alive");
+          g_source_set_callback (self->keepalive, consumer_keepalive_cb, weak, weak_ref_free);
+          g_source_attach (self->keepalive, kafka_client_get_context (client));
+        }
+      else
+        g_free (weak);
+    }
+  else
+    {
+      kafka_client_unwatch_queue (client, self->consumer_queue);
+      if (self->keepalive != NULL)
+        {
+          g_source_destroy (self->keepalive);
+          g_clear_pointer (&self->keepalive, g_source_unref);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject */
+
+static gboolean
+kafka_consumer_initable_init (GInitable     *initable,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  KafkaConsumer *self = KAFKA_CONSUMER (initable);
+  KafkaClient *client = KAFKA_CLIENT (initable);
+  g_autoptr(GHashTable) config = kafka_client_get_config (client);
+  const char *group = g_hash_table_lookup (config, "group.id");
+  const char *interval = g_hash_table_lookup (config, "max.poll.interval.ms");
+
+  if (group == NULL || *group == '\0')
+    {
+      g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                           "Invalid configuration: a KafkaConsumer needs “group.id” "
+                           "(the consumer group; any name for a consumer that only "
+                           "assigns partitions itself)");
+      return FALSE;
+    }
+  if (interval != NULL)
+    self->max_poll_interval_ms = (guint) g_ascii_strtoull (interval, NULL, 10);
+
+  if (!kafka_client_start (client, RD_KAFKA_CONSUMER, &consumer_hooks, error))
+    return FALSE;
+
+  self->consumer_queue = rd_kafka_queue_get_consumer (consumer_rk (self));
+  consumer_update_mode (self);
+  return TRUE;
+}
+
+static void
+kafka_consumer_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = kafka_consumer_initable_init;
+}
+
+static void
+kafka_consumer_finalize (GObject *object)
+{
+  KafkaConsumer *self = KAFKA_CONSUMER (object);
+
+  g_clear_pointer (&self->last_topic, g_ref_string_release);
+
+  G_OBJECT_CLASS (kafka_consumer_parent_class)->finalize (object);
+}
+
+static void
+kafka_consumer_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KafkaConsumer *self = KAFKA_CONSUMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_EMIT_MESSAGES:
+      g_value_set_boolean (value, self->emit_messages);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kafka_consumer_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KafkaConsumer *self = KAFKA_CONSUMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_EMIT_MESSAGES:
+      kafka_consumer_set_emit_messages (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kafka_consumer_class_init (KafkaConsumerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kafka_consumer_finalize;
+  object_class->get_property = kafka_consumer_get_property;
+  object_class->set_property = kafka_consumer_set_property;
+
+  /**
+   * KafkaConsumer:emit-messages:
+   *
+   * Whether messages come as #KafkaConsumer::message signals from the
+   * consumer's main context (%TRUE), or are left for kafka_consumer_poll()
+   * and kafka_consumer_consume() (%FALSE, the default).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_EMIT_MESSAGES] =
+    g_param_spec_boolean ("emit-messages", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KafkaConsumer::message:
+   * @self: the consumer
+   * @message: the message, or a consumer error
+   *   (kafka_message_get_error(): %KAFKA_ERROR_PARTITION_EOF with
+   *   `enable.partition.eof`, a fetch error…)
+   *
+   * Emitted for each message consumed, in partition order, when
+   * #KafkaConsumer:emit-messages is %TRUE.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE);
+
+  /**
+   * KafkaConsumer::commit:
+   * @self: the consumer
+   * @error: (nullable): why the commit failed as a whole, or %NULL
+   * @partitions: (element-type KafkaTopicPartition): the offsets committed,
+   *   each with its own error if it failed
+   *
+   * Emitted with the result of each commit that was not waited for:
+   * kafka_consumer_commit_in_background() and automatic commits.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_COMMIT] =
+    g_signal_new ("commit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_ERROR, G_TYPE_PTR_ARRAY);
+
+  /**
+   * KafkaConsumer::partitions-assigned:
+   * @self: the consumer
+   * @partitions: (element-type KafkaTopicPartition): the partitions the group
+   *   assigns (all of them with the eager protocols, the new ones with
+   *   cooperative-sticky)
+   *
+   * Emitted when the group assigns partitions. After the handlers ran, the
+   * consumer takes the partitions, with the offsets the handlers may have
+   * set on them, unless a handler called kafka_consumer_assign() or
+   * kafka_consumer_incremental_assign() itself.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_PARTITIONS_ASSIGNED] =
+    g_signal_new ("partitions-assigned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
+  /**
+   * KafkaConsumer::partitions-revoked:
+   * @self: the consumer
+   * @partitions: (element-type KafkaTopicPartition): the partitions taken
+   *   away
+   *
+   * Emitted when the group takes partitions away, before they go: the last
+   * chance to commit what was processed. After the handlers ran, the
+   * consumer lets them go, unless a handler called kafka_consumer_unassign()
+   * or kafka_consumer_incremental_unassign() itself.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_PARTITIONS_REVOKED] =
+    g_signal_new ("partitions-revoked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
+  /**
+   * KafkaConsumer::partitions-lost:
+   * @self: the consumer
+   * @partitions: (element-type KafkaTopicPartition): the partitions lost
+   *
+   * Emitted instead of #KafkaConsumer::partitions-revoked when the consumer
+   * lost its partitions without a rebalance (it was evicted from the group,
+   * say): other members may own them already, so committing is pointless.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_PARTITIONS_LOST] =
+    g_signal_new ("partitions-lost", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+}
+
+static void
+kafka_consumer_init (KafkaConsumer *self)
+{
+  self->max_poll_interval_ms = 300000;
+}
+
+/**
+ * kafka_consumer_new:
+ * @config: (element-type utf8 utf8): librdkafka configuration properties:
+ *   `bootstrap.servers` and `group.id` at least
+ * @error: return location for a #GError
+ *
+ * Creates a consumer. Its signals are emitted on the thread-default main
+ * context of the calling thread.
+ *
+ * Returns: (transfer full): a new #KafkaConsumer, or %NULL with @error set
+ *   (%KAFKA_ERROR_INVALID_ARG naming the property, for an unknown property,
+ *   a bad value, or no `group.id`)
+ *
+ * Since: 1.0
+ */
+KafkaConsumer *
+kafka_consumer_new (GHashTable  *config,
+                    GError     **error)
+{
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_initable_new (KAFKA_TYPE_CONSUMER, NULL, error, "config", config, NULL);
+}
+
+/**
+ * kafka_consumer_get_emit_messages:
+ * @self: a #KafkaConsumer
+ *
+ * Gets #KafkaConsumer:emit-messages.
+ *
+ * Returns: whether messages come as #KafkaConsumer::message signals
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_get_emit_messages (KafkaConsumer *self)
+{
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+
+  return self->emit_messages;
+}
+
+/**
+ * kafka_consumer_set_emit_messages:
+ * @self: a #KafkaConsumer
+ * @emit_messages: %TRUE for #KafkaConsumer::message signals from the main
+ *   loop, %FALSE to poll
+ *
+ * Sets #KafkaConsumer:emit-messages.
+ *
+ * Since: 1.0
+ */
+void
+kafka_consumer_set_emit_messages (KafkaConsumer *self,
+                                  gboolean       emit_messages)
+{
+  g_return_if_fail (KAFKA_IS_CONSUMER (self));
+
+  emit_messages = !!emit_messages;
+  if (self->emit_messages == emit_messages)
+    return;
+  self->emit_messages = emit_messages;
+  consumer_update_mode (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMIT_MESSAGES]);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Subscription and assignment */
+
+static gboolean
+topic_name_is_valid (const char *topic)
+{
+  gsize len = strlen (topic);
+
+  if (len == 0 || len > 249 || strcmp (topic, ".") == 0 || strcmp (topic, "..") == 0)
+    return FALSE;
+  for (const char *p = topic; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * kafka_consumer_subscribe:
+ * @self: a #KafkaConsumer
+ * @topics: (array zero-terminated=1): the topics, or regular expressions
+ *   starting with `^` (`"^events\\..*"`)
+ * @error: return location for a #GError
+ *
+ * Joins the consumer group (`group.id`) for @topics, replacing any earlier
+ * subscription. Partitions come later, through
+ * #KafkaConsumer::partitions-assigned.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *   (%KAFKA_ERROR_INVALID_ARG for an empty list or an invalid topic name)
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_subscribe (KafkaConsumer       *self,
+                          const char * const  *topics,
+                          GError             **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  rd_kafka_resp_err_t err;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (topics != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  if (topics[0] == NULL)
+    {
+      g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                           "Subscribing to no topic: use kafka_consumer_unsubscribe()");
+      return FALSE;
+    }
+
+  list = rd_kafka_topic_partition_list_new (g_strv_length ((char **) topics));
+  for (gsize i = 0; topics[i] != NULL; i++)
+    {
+      if (topics[i][0] != '^' && !topic_name_is_valid (topics[i]))
+        {
+          g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                       "Invalid topic name “%s”: Kafka topic names are 1 to 249 "
+                       "characters of ASCII letters, digits, “.”, “_” and “-” "
+                       "(a regular expression must start with “^”)", topics[i]);
+          rd_kafka_topic_partition_list_destroy (list);
+          return FALSE;
+        }
+      rd_kafka_topic_partition_list_add (list, topics[i], RD_KAFKA_PARTITION_UA);
+    }
+
+  err = rd_kafka_subscribe (consumer_rk (self), list);
+  rd_kafka_topic_partition_list_destroy (list);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not subscribe");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kafka_consumer_unsubscribe:
+ * @self: a #KafkaConsumer
+ * @error: return location for a #GError
+ *
+ * Leaves the subscription: the partitions are revoked.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_unsubscribe (KafkaConsumer  *self,
+                            GError        **error)
+{
+  rd_kafka_resp_err_t err;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  err = rd_kafka_unsubscribe (consumer_rk (self));
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not unsubscribe");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kafka_consumer_get_subscription:
+ * @self: a #KafkaConsumer
+ * @error: return location for a #GError
+ *
+ * Gets the topics (and patterns) the consumer is subscribed to.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the topics, or %NULL
+ *   with @error set
+ *
+ * Since: 1.0
+ */
+char **
+kafka_consumer_get_subscription (KafkaConsumer  *self,
+                                 GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list = NULL;
+  rd_kafka_resp_err_t err;
+  GStrvBuilder *builder;
+  char **topics;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+
+  if (!consumer_check_open (self, error))
+    return NULL;
+
+  err = rd_kafka_subscription (consumer_rk (self), &list);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not get the subscription");
+      return NULL;
+    }
+  builder = g_strv_builder_new ();
+  for (int i = 0; i < list->cnt; i++)
+    g_strv_builder_add (builder, list->elems[i].topic);
+  rd_kafka_topic_partition_list_destroy (list);
+  topics = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return topics;
+}
+
+static gboolean
+check_partition_errors (const rd_kafka_topic_partition_list_t  *list,
+                        GError                                **error,
+                        const char                             *what)
+{
+  for (int i = 0; list != NULL && i < list->cnt; i++)
+    {
+      const rd_kafka_topic_partition_t *p = &list->elems[i];
+
+      if (p->err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        {
+          kafka_set_error (error, p->err, "%s “%s” [%d]", what, p->topic, (int) p->partition);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+finish_error (rd_kafka_error_t  *rderror,
+              GError           **error,
+              const char        *what)
+{
+  if (rderror == NULL)
+    return TRUE;
+  g_set_error (error, KAFKA_ERROR, kafka_error_from_rd (rd_kafka_error_code (rderror)),
+               "%s: %s", what, rd_kafka_error_string (rderror));
+  rd_kafka_error_destroy (rderror);
+  return FALSE;
+}
+
+/**
+ * kafka_consumer_assign:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): the partitions to
+ *   consume, each with the offset to start from (%KAFKA_OFFSET_STORED for
+ *   the committed one, %KAFKA_OFFSET_BEGINNING, %KAFKA_OFFSET_END or an
+ *   absolute offset)
+ * @error: return location for a #GError
+ *
+ * Replaces the consumer's assignment. Called from a
+ * #KafkaConsumer::partitions-assigned handler, it applies the group's
+ * assignment in place of the consumer.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_assign (KafkaConsumer  *self,
+                       GPtrArray      *partitions,
+                       GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  rd_kafka_resp_err_t err;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (partitions != NULL, FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  list = kafka_topic_partition_list_to_rd (partitions);
+  err = rd_kafka_assign (consumer_rk (self), list);
+  rd_kafka_topic_partition_list_destroy (list);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not assign partitions");
+      return FALSE;
+    }
+  consumer_mark_rebalance_handled (self);
+  return TRUE;
+}
+
+/**
+ * kafka_consumer_unassign:
+ * @self: a #KafkaConsumer
+ * @error: return location for a #GError
+ *
+ * Drops the whole assignment.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_unassign (KafkaConsumer  *self,
+                         GError        **error)
+{
+  rd_kafka_resp_err_t err;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  err = rd_kafka_assign (consumer_rk (self), NULL);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not unassign");
+      return FALSE;
+    }
+  consumer_mark_rebalance_handled (self);
+  return TRUE;
+}
+
+/**
+ * kafka_consumer_incremental_assign:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): partitions to add to the
+ *   assignment, with their start offsets
+ * @error: return location for a #GError
+ *
+ * Adds partitions to the assignment, as the cooperative-sticky protocol needs.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_incremental_assign (KafkaConsumer  *self,
+                                   GPtrArray      *partitions,
+                                   GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  gboolean ok;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (partitions != NULL, FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  list = kafka_topic_partition_list_to_rd (partitions);
+  ok = finish_error (rd_kafka_incremental_assign (consumer_rk (self), list), error,
+                     "Could not add to the assignment");
+  rd_kafka_topic_partition_list_destroy (list);
+  if (ok)
+    consumer_mark_rebalance_handled (self);
+  return ok;
+}
+
+/**
+ * kafka_consumer_incremental_unassign:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): partitions to remove from
+ *   the assignment
+ * @error: return location for a #GError
+ *
+ * Removes partitions from the assignment, as the cooperative-sticky protocol
+ * needs.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_incremental_unassign (KafkaConsumer  *self,
+                                     GPtrArray      *partitions,
+                                     GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  gboolean ok;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (partitions != NULL, FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  list = kafka_topic_partition_list_to_rd (partitions);
+  ok = finish_error (rd_kafka_incremental_unassign (consumer_rk (self), list), error,
+                     "Could not remove from the assignment");
+  rd_kafka_topic_partition_list_destroy (list);
+  if (ok)
+    consumer_mark_rebalance_handled (self);
+  return ok;
+}
+
+/**
+ * kafka_consumer_get_assignment:
+ * @self: a #KafkaConsumer
+ * @error: return location for a #GError
+ *
+ * Gets the partitions currently assigned.
+ *
+ * Returns: (transfer full) (element-type KafkaTopicPartition): the
+ *   assignment, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_get_assignment (KafkaConsumer  *self,
+                               GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list = NULL;
+  rd_kafka_resp_err_t err;
+  GPtrArray *result;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+
+  if (!consumer_check_open (self, error))
+    return NULL;
+
+  err = rd_kafka_assignment (consumer_rk (self), &list);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not get the assignment");
+      return NULL;
+    }
+  result = kafka_topic_partition_list_from_rd (list);
+  rd_kafka_topic_partition_list_destroy (list);
+  return result;
+}
+
+/**
+ * kafka_consumer_get_rebalance_protocol:
+ * @self: a #KafkaConsumer
+ *
+ * Gets the rebalance protocol of the group: `"EAGER"`, `"COOPERATIVE"`, or
+ * %NULL before the consumer joined a group.
+ *
+ * Returns: (transfer none) (nullable): the protocol
+ *
+ * Since: 1.0
+ */
+const char *
+kafka_consumer_get_rebalance_protocol (KafkaConsumer *self)
+{
+  const char *protocol;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+
+  if (!consumer_check_open (self, NULL))
+    return NULL;
+  protocol = rd_kafka_rebalance_protocol (consumer_rk (self));
+  return protocol && strcmp (protocol, "NONE") != 0 ? protocol : NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Consuming */
+
+/**
+ * kafka_consumer_poll:
+ * @self: a #KafkaConsumer
+ * @timeout_ms: how long to wait for a message, in milliseconds (0: do not
+ *   wait; -1: no limit)
+ * @error: return location for a #GError
+ *
+ * Returns the next message, waiting up to @timeout_ms for one. Rebalance
+ * signals are emitted from here, on the calling thread. A consumer error
+ * (the end of a partition with `enable.partition.eof`, a fetch error) comes
+ * as a message whose kafka_message_get_error() says what happened, as with
+ * confluent-kafka-python.
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL if none came in
+ *   time (@error unset) or the consumer is closed (@error set to
+ *   %KAFKA_ERROR_STATE)
+ *
+ * Since: 1.0
+ */
+KafkaMessage *
+kafka_consumer_poll (KafkaConsumer  *self,
+                     int             timeout_ms,
+                     GError        **error)
+{
+  rd_kafka_message_t *rkm;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!consumer_check_open (self, error))
+    return NULL;
+
+  /* logs, errors and commit results may be waiting on the main queue */
+  kafka_client_serve (KAFKA_CLIENT (self), kafka_client_get_main_queue (KAFKA_CLIENT (self)), 0);
+
+  rkm = rd_kafka_consumer_poll (consumer_rk (self), timeout_ms);
+  if (rkm == NULL)
+    return NULL;
+  return consumer_wrap_message (self, rkm);
+}
+
+/**
+ * kafka_consumer_consume:
+ * @self: a #KafkaConsumer
+ * @max_messages: the most messages to return
+ * @timeout_ms: how long to wait for @max_messages, in milliseconds (-1: no
+ *   limit)
+ * @error: return location for a #GError
+ *
+ * Returns up to @max_messages messages in one call, waiting until there are
+ * that many or @timeout_ms passed: the way for bindings to pay per batch,
+ * not per message. Rebalance signals are emitted from here, on the calling
+ * thread.
+ *
+ * Returns: (transfer full) (element-type KafkaMessage): the messages (maybe
+ *   none), or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_consume (KafkaConsumer  *self,
+                        guint           max_messages,
+                        int             timeout_ms,
+                        GError        **error)
+{
+  g_autofree rd_kafka_message_t **batch = NULL;
+  GPtrArray *messages;
+  ssize_t n;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!consumer_check_open (self, error))
+    return NULL;
+
+  kafka_client_serve (KAFKA_CLIENT (self), kafka_client_get_main_queue (KAFKA_CLIENT (self)), 0);
+
+  max_messages = MIN (max_messages, 1000000);
+  batch = g_new (rd_kafka_message_t *, MAX (max_messages, 1));
+  n = rd_kafka_consume_batch_queue (self->consumer_queue, timeout_ms, batch, max_messages);
+  if (n < 0)
+    {
+      kafka_set_error (error, rd_kafka_last_error (), "Could not consume");
+      return NULL;
+    }
+
+  messages = g_ptr_array_new_full ((guint) n, g_object_unref);
+  for (ssize_t i = 0; i < n; i++)
+    g_ptr_array_add (messages, consumer_wrap_message (self, batch[i]));
+  return messages;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Offsets */
+
+static GPtrArray *
+consumer_commit_sync (KafkaConsumer                   *self,
+                      rd_kafka_topic_partition_list_t *offsets,
+                      GError                         **error)
+{
+  rd_kafka_t *rk = consumer_rk (self);
+  rd_kafka_queue_t *queue = rd_kafka_queue_new (rk);
+  rd_kafka_event_t *event;
+  rd_kafka_resp_err_t err;
+  GPtrArray *result = NULL;
+
+  err = rd_kafka_commit_queue (rk, offsets, queue, NULL, NULL);
+  if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      /* librdkafka bounds the commit itself (socket and coordinator timeouts) */
+      do
+        event = rd_kafka_queue_poll (queue, 1000);
+      while (event == NULL);
+
+      err = rd_kafka_event_error (event);
+      if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
+        {
+          const rd_kafka_topic_partition_list_t *list = rd_kafka_event_topic_partition_list (event);
+
+          result = kafka_topic_partition_list_from_rd (list);
+          for (int i = 0; list != NULL && i < list->cnt; i++)
+            if (list->elems[i].err != RD_KAFKA_RESP_ERR_NO_ERROR)
+              {
+                kafka_set_error (error, list->elems[i].err,
+                                 "Could not commit the offset of “%s” [%d]",
+                                 list->elems[i].topic, (int) list->elems[i].partition);
+                g_clear_pointer (&result, g_ptr_array_unref);
+                break;
+              }
+        }
+      rd_kafka_event_destroy (event);
+    }
+  rd_kafka_queue_destroy (queue);
+
+  if (err == RD_KAFKA_RESP_ERR__NO_OFFSET)
+    g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_NO_OFFSET,
+                         "Nothing to commit: the consumer has consumed nothing "
+                         "since the last commit, or is not assigned any partition");
+  else if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    kafka_set_error (error, err, "Commit failed");
+  return result;
+}
+
+/**
+ * kafka_consumer_commit:
+ * @self: a #KafkaConsumer
+ * @offsets: (nullable) (element-type KafkaTopicPartition): the offsets to
+ *   commit (the offset of the next message to read, for each partition), or
+ *   %NULL for the consumer's current positions
+ * @error: return location for a #GError
+ *
+ * Commits offsets for the group and waits for the broker's answer, blocking
+ * the calling thread.
+ *
+ * Returns: (transfer full) (element-type KafkaTopicPartition): the offsets
+ *   committed, or %NULL with @error set (%KAFKA_ERROR_NO_OFFSET when there is
+ *   nothing to commit; the first partition's error when a partition failed)
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_commit (KafkaConsumer  *self,
+                       GPtrArray      *offsets,
+                       GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list = NULL;
+  GPtrArray *result;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!consumer_check_open (self, error))
+    return NULL;
+
+  if (offsets != NULL)
+    list = kafka_topic_partition_list_to_rd (offsets);
+  result = consumer_commit_sync (self, list, error);
+  if (list != NULL)
+    rd_kafka_topic_partition_list_destroy (list);
+  return result;
+}
+
+static rd_kafka_topic_partition_list_t *
+message_offset_list (KafkaMessage *message)
+{
+  rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new (1);
+
+  rd_kafka_topic_partition_list_add (list, kafka_message_get_topic (message),
+                                     kafka_message_get_partition (message))->offset =
+    kafka_message_get_offset (message) + 1;
+  return list;
+}
+
+static gboolean
+check_message_for_offset (KafkaMessage  *message,
+                          GError       **error)
+{
+  if (kafka_message_get_topic (message) == NULL || kafka_message_get_offset (message) < 0)
+    {
+      g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                           "The message has no offset to commit (a consumer error?)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kafka_consumer_commit_message:
+ * @self: a #KafkaConsumer
+ * @message: a consumed message
+ * @error: return location for a #GError
+ *
+ * Commits the offset after @message (its offset + 1) for its partition and
+ * waits for the broker's answer, blocking the calling thread.
+ *
+ * Returns: (transfer full) (element-type KafkaTopicPartition): the offset
+ *   committed, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_commit_message (KafkaConsumer  *self,
+                               KafkaMessage   *message,
+                               GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  GPtrArray *result;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+  g_return_val_if_fail (KAFKA_IS_MESSAGE (message), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!consumer_check_open (self, error) || !check_message_for_offset (message, error))
+    return NULL;
+
+  list = message_offset_list (message);
+  result = consumer_commit_sync (self, list, error);
+  rd_kafka_topic_partition_list_destroy (list);
+  return result;
+}
+
+/**
+ * kafka_consumer_commit_in_background:
+ * @self: a #KafkaConsumer
+ * @offsets: (nullable) (element-type KafkaTopicPartition): the offsets to
+ *   commit, or %NULL for the current positions
+ * @error: return location for a #GError
+ *
+ * Starts a commit and returns at once (confluent-kafka-python's
+ * `commit(asynchronous=True)`); the result comes with the
+ * #KafkaConsumer::commit signal.
+ *
+ * Returns: %TRUE if the commit was started, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_commit_in_background (KafkaConsumer  *self,
+                                     GPtrArray      *offsets,
+                                     GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list = NULL;
+  rd_kafka_resp_err_t err;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  if (offsets != NULL)
+    list = kafka_topic_partition_list_to_rd (offsets);
+  err = rd_kafka_commit_queue (consumer_rk (self), list,
+                               kafka_client_get_main_queue (KAFKA_CLIENT (self)), NULL, NULL);
+  if (list != NULL)
+    rd_kafka_topic_partition_list_destroy (list);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, "Could not start a commit");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kafka_consumer_committed:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): the partitions to ask
+ *   about
+ * @timeout_ms: how long to wait for the group coordinator, in milliseconds
+ * @error: return location for a #GError
+ *
+ * Asks the group coordinator for the offsets the group committed, blocking
+ * the calling thread up to @timeout_ms.
+ *
+ * Returns: (transfer full) (element-type KafkaTopicPartition): the
+ *   partitions with their committed offsets (%KAFKA_OFFSET_INVALID where
+ *   nothing was committed), or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_committed (KafkaConsumer  *self,
+                          GPtrArray      *partitions,
+                          int             timeout_ms,
+                          GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  rd_kafka_resp_err_t err;
+  GPtrArray *result = NULL;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+  g_return_val_if_fail (partitions != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!consumer_check_open (self, error))
+    return NULL;
+
+  list = kafka_topic_partition_list_to_rd (partitions);
+  err = rd_kafka_committed (consumer_rk (self), list, timeout_ms);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    kafka_set_error (error, err, "Could not get the committed offsets");
+  else
+    result = kafka_topic_partition_list_from_rd (list);
+  rd_kafka_topic_partition_list_destroy (list);
+  return result;
+}
+
+static gboolean
+consumer_store (KafkaConsumer                   *self,
+                rd_kafka_topic_partition_list_t *list,
+                GError                         **error)
+{
+  rd_kafka_resp_err_t err = rd_kafka_offsets_store (consumer_rk (self), list);
+
+  if (err == RD_KAFKA_RESP_ERR__INVALID_ARG)
+    {
+      kafka_set_error (error, err, "Could not store offsets: set "
+                       "enable.auto.offset.store to false to store offsets yourself");
+      return FALSE;
+    }
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR__STATE)
+    {
+      kafka_set_error (error, err, "Could not store offsets");
+      return FALSE;
+    }
+  return check_partition_errors (list, error, "Could not store the offset of");
+}
+
+/**
+ * kafka_consumer_store_offsets:
+ * @self: a #KafkaConsumer
+ * @offsets: (element-type KafkaTopicPartition): the offsets to store (the
+ *   offset of the next message to read, for each partition)
+ * @error: return location for a #GError
+ *
+ * Stores offsets for the next commit, automatic or explicit. Needs
+ * `enable.auto.offset.store=false`. Only assigned partitions can be stored.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_store_offsets (KafkaConsumer  *self,
+                              GPtrArray      *offsets,
+                              GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  gboolean ok;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (offsets != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  list = kafka_topic_partition_list_to_rd (offsets);
+  ok = consumer_store (self, list, error);
+  rd_kafka_topic_partition_list_destroy (list);
+  return ok;
+}
+
+/**
+ * kafka_consumer_store_message_offset:
+ * @self: a #KafkaConsumer
+ * @message: a consumed message
+ * @error: return location for a #GError
+ *
+ * Stores the offset after @message for the next commit, as
+ * confluent-kafka-python's `store_offsets(message=…)`. Needs
+ * `enable.auto.offset.store=false`.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_store_message_offset (KafkaConsumer  *self,
+                                     KafkaMessage   *message,
+                                     GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  gboolean ok;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (KAFKA_IS_MESSAGE (message), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!consumer_check_open (self, error) || !check_message_for_offset (message, error))
+    return FALSE;
+
+  list = message_offset_list (message);
+  ok = consumer_store (self, list, error);
+  rd_kafka_topic_partition_list_destroy (list);
+  return ok;
+}
+
+/**
+ * kafka_consumer_position:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): the partitions to ask about
+ * @error: return location for a #GError
+ *
+ * Gets the consumer's position in each partition: the offset of the next
+ * message it will return. Does not block.
+ *
+ * Returns: (transfer full) (element-type KafkaTopicPartition): the
+ *   partitions with their positions (%KAFKA_OFFSET_INVALID if not known), or
+ *   %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_position (KafkaConsumer  *self,
+                         GPtrArray      *partitions,
+                         GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  rd_kafka_resp_err_t err;
+  GPtrArray *result = NULL;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+  g_return_val_if_fail (partitions != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!consumer_check_open (self, error))
+    return NULL;
+
+  list = kafka_topic_partition_list_to_rd (partitions);
+  err = rd_kafka_position (consumer_rk (self), list);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    kafka_set_error (error, err, "Could not get the positions");
+  else
+    result = kafka_topic_partition_list_from_rd (list);
+  rd_kafka_topic_partition_list_destroy (list);
+  return result;
+}
+
+/**
+ * kafka_consumer_seek:
+ * @self: a #KafkaConsumer
+ * @partition: an assigned partition, with the offset to read from next
+ * @timeout_ms: how long to wait for the seek to take effect, in milliseconds
+ *   (0: do not wait)
+ * @error: return location for a #GError
+ *
+ * Moves the consumer's position in an assigned partition: the next message
+ * it returns from @partition is the one at its offset.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (%KAFKA_ERROR_STATE for
+ *   a partition that is not assigned)
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_seek (KafkaConsumer        *self,
+                     KafkaTopicPartition  *partition,
+                     int                   timeout_ms,
+                     GError              **error)
+{
+  g_autoptr(GPtrArray) array = NULL;
+  rd_kafka_topic_partition_list_t *list;
+  rd_kafka_error_t *rderror;
+  gboolean ok;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (KAFKA_IS_TOPIC_PARTITION (partition), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  array = g_ptr_array_new ();
+  g_ptr_array_add (array, partition);
+  list = kafka_topic_partition_list_to_rd (array);
+  rderror = rd_kafka_seek_partitions (consumer_rk (self), list, timeout_ms);
+  ok = finish_error (rderror, error, "Could not seek") &&
+       check_partition_errors (list, error, "Could not seek in");
+  rd_kafka_topic_partition_list_destroy (list);
+  return ok;
+}
+
+static gboolean
+consumer_pause_resume (KafkaConsumer  *self,
+                       GPtrArray      *partitions,
+                       gboolean        pause,
+                       GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  rd_kafka_resp_err_t err;
+  gboolean ok;
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  list = kafka_topic_partition_list_to_rd (partitions);
+  err = pause ? rd_kafka_pause_partitions (consumer_rk (self), list)
+              : rd_kafka_resume_partitions (consumer_rk (self), list);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    {
+      kafka_set_error (error, err, pause ? "Could not pause" : "Could not resume");
+      ok = FALSE;
+    }
+  else
+    ok = check_partition_errors (list, error, pause ? "Could not pause" : "Could not resume");
+  rd_kafka_topic_partition_list_destroy (list);
+  return ok;
+}
+
+/**
+ * kafka_consumer_pause:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): partitions to stop
+ *   fetching from
+ * @error: return location for a #GError
+ *
+ * Stops fetching from @partitions, keeping them assigned, until
+ * kafka_consumer_resume().
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_pause (KafkaConsumer  *self,
+                      GPtrArray      *partitions,
+                      GError        **error)
+{
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (partitions != NULL, FALSE);
+
+  return consumer_pause_resume (self, partitions, TRUE, error);
+}
+
+/**
+ * kafka_consumer_resume:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): paused partitions to
+ *   fetch from again
+ * @error: return location for a #GError
+ *
+ * Resumes fetching from paused partitions.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_resume (KafkaConsumer  *self,
+                       GPtrArray      *partitions,
+                       GError        **error)
+{
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (partitions != NULL, FALSE);
+
+  return consumer_pause_resume (self, partitions, FALSE, error);
+}
+
+/**
+ * kafka_consumer_offsets_for_times:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): partitions whose offset
+ *   is a timestamp, in milliseconds since the Unix epoch
+ * @timeout_ms: how long to wait for the brokers, in milliseconds
+ * @error: return location for a #GError
+ *
+ * Looks up, for each partition, the earliest offset whose timestamp is at
+ * or after the given one. Blocks the calling thread up to @timeout_ms.
+ *
+ * Returns: (transfer full) (element-type KafkaTopicPartition): the
+ *   partitions with those offsets (%KAFKA_OFFSET_END, -1, where every
+ *   message is older), or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_offsets_for_times (KafkaConsumer  *self,
+                                  GPtrArray      *partitions,
+                                  int             timeout_ms,
+                                  GError        **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  rd_kafka_resp_err_t err;
+  GPtrArray *result = NULL;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+  g_return_val_if_fail (partitions != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!consumer_check_open (self, error))
+    return NULL;
+
+  list = kafka_topic_partition_list_to_rd (partitions);
+  err = rd_kafka_offsets_for_times (consumer_rk (self), list, timeout_ms);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    kafka_set_error (error, err, "Could not look up offsets for times");
+  else if (check_partition_errors (list, error, "Could not look up the offset for a time in"))
+    result = kafka_topic_partition_list_from_rd (list);
+  rd_kafka_topic_partition_list_destroy (list);
+  return result;
+}
+
+/**
+ * kafka_consumer_get_member_id:
+ * @self: a #KafkaConsumer
+ *
+ * Gets the consumer's member id in its group, given by the group
+ * coordinator.
+ *
+ * Returns: (transfer full) (nullable): the member id, or %NULL before the
+ *   consumer joined the group
+ *
+ * Since: 1.0
+ */
+char *
+kafka_consumer_get_member_id (KafkaConsumer *self)
+{
+  char *id, *copy;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+
+  if (!consumer_check_open (self, NULL))
+    return NULL;
+  id = rd_kafka_memberid (consumer_rk (self));
+  if (id == NULL)
+    return NULL;
+  copy = *id ? g_strdup (id) : NULL;
+  rd_kafka_mem_free (consumer_rk (self), id);
+  return copy;
+}
+
+/**
+ * kafka_consumer_close:
+ * @self: a #KafkaConsumer
+ * @error: return location for a #GError
+ *
+ * Leaves the group: commits the final offsets if `enable.auto.commit` is on,
+ * emits #KafkaConsumer::partitions-revoked, and stops fetching. Blocks the
+ * calling thread until done. Afterwards every call fails with
+ * %KAFKA_ERROR_STATE. Disposing of an open consumer closes it too, without
+ * signals.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_close (KafkaConsumer  *self,
+                      GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!consumer_check_open (self, error))
+    return FALSE;
+
+  kafka_consumer_set_emit_messages (self, FALSE);
+
+  /* the revoke and the final commit are served here, signals included */
+  g_object_ref (self);
+  ok = consumer_close_serving (self, 30000, error);
+  self->closed = TRUE;
+  g_object_unref (self);
+  return ok;
+}
+
+/**
+ * kafka_consumer_is_closed:
+ * @self: a #KafkaConsumer
+ *
+ * Tells whether kafka_consumer_close() was called.
+ *
+ * Returns: %TRUE if the consumer is closed
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_is_closed (KafkaConsumer *self)
+{
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), TRUE);
+
+  return self->closed;
+}
