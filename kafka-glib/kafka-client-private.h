@@ -34,6 +34,16 @@ typedef struct {
   void (*shutdown)     (KafkaClient *client);
 } KafkaClientHooks;
 
+/* The librdkafka handle with a reference count: the client holds one, and
+ * so does every consumed message that points into librdkafka's buffers
+ * (rd_kafka_destroy() waits for all of them to be destroyed first, so the
+ * handle is destroyed with the last of them). */
+typedef struct _KafkaHandle KafkaHandle;
+
+KafkaHandle      *kafka_handle_ref              (KafkaHandle             *handle);
+void              kafka_handle_unref            (KafkaHandle             *handle);
+KafkaHandle      *kafka_client_ref_handle       (KafkaClient             *self);
+
 /* Builds the librdkafka handle from the "config" property and attaches the
  * source to the captured context. For a subclass's GInitable.init. */
 gboolean          kafka_client_start            (KafkaClient             *self,

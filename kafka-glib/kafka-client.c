@@ -55,10 +55,35 @@ typedef struct {
   gboolean  more;
 } KafkaSource;
 
+struct _KafkaHandle
+{
+  gatomicrefcount  ref;
+  rd_kafka_t      *rk;
+  int              destroy_flags;
+};
+
+KafkaHandle *
+kafka_handle_ref (KafkaHandle *handle)
+{
+  g_atomic_ref_count_inc (&handle->ref);
+  return handle;
+}
+
+void
+kafka_handle_unref (KafkaHandle *handle)
+{
+  if (g_atomic_ref_count_dec (&handle->ref))
+    {
+      rd_kafka_destroy_flags (handle->rk, handle->destroy_flags);
+      g_free (handle);
+    }
+}
+
 typedef struct
 {
   GHashTable             *config;
   rd_kafka_t             *rk;
+  KafkaHandle            *handle;
   rd_kafka_queue_t       *main_queue;
   GPtrArray              *queues;       /* of rd_kafka_queue_t, main first */
   const KafkaClientHooks *hooks;
@@ -460,6 +485,11 @@ kafka_client_start (KafkaClient             *self,
       return FALSE;
     }
 
+  priv->handle = g_new0 (KafkaHandle, 1);
+  g_atomic_ref_count_init (&priv->handle->ref);
+  priv->handle->rk = priv->rk;
+  priv->handle->destroy_flags = hooks->destroy_flags;
+
   priv->main_queue = rd_kafka_queue_get_main (priv->rk);
   rd_kafka_set_log_queue (priv->rk, priv->main_queue);
   g_ptr_array_add (priv->queues, priv->main_queue);
@@ -517,6 +547,14 @@ kafka_client_serve_queue (KafkaClient      *self,
   served = priv->hooks->serve_queue (self, queue);
   client_dispatch_leave (self);
   return served;
+}
+
+KafkaHandle *
+kafka_client_ref_handle (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  return kafka_handle_ref (priv->handle);
 }
 
 rd_kafka_t *
@@ -592,7 +630,8 @@ client_teardown (KafkaClient *self)
         }
       g_ptr_array_set_size (priv->queues, 0);
 
-      rd_kafka_destroy_flags (priv->rk, priv->hooks->destroy_flags);
+      /* destroyed now, or with the last consumed message still alive */
+      g_clear_pointer (&priv->handle, kafka_handle_unref);
       priv->rk = NULL;
     }
 

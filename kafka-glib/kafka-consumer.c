@@ -48,6 +48,13 @@
  * kafka_consumer_poll() / kafka_consumer_consume() otherwise, as
  * confluent-kafka-python's `on_assign` and `on_revoke` callbacks are.
  *
+ * # Lists
+ *
+ * Lists of partitions or messages come as #GPtrArray<!-- -->s that own their
+ * elements: g_ptr_array_unref() frees everything. They are annotated
+ * `(transfer container)`, so that bindings take references of their own on
+ * the elements (PyGObject 3.42 would otherwise release them twice).
+ *
  * # Commits
  *
  * kafka_consumer_commit() waits for the broker and returns the committed
@@ -136,9 +143,10 @@ consumer_wrap_message (KafkaConsumer      *self,
           g_clear_pointer (&self->last_topic, g_ref_string_release);
           self->last_topic = g_ref_string_new (name);
         }
-      return kafka_message_new_consumed (rkm, self->last_topic);
+      return kafka_message_new_consumed (rkm, self->last_topic,
+                                         kafka_client_ref_handle (KAFKA_CLIENT (self)));
     }
-  return kafka_message_new_consumed (rkm, NULL);
+  return kafka_message_new_consumed (rkm, NULL, kafka_client_ref_handle (KAFKA_CLIENT (self)));
 }
 
 /* Serves the consumer queue for a consumer in message-signal mode: emits up
@@ -1064,7 +1072,7 @@ kafka_consumer_incremental_unassign (KafkaConsumer  *self,
  *
  * Gets the partitions currently assigned.
  *
- * Returns: (transfer full) (element-type KafkaTopicPartition): the
+ * Returns: (transfer container) (element-type KafkaTopicPartition): the
  *   assignment, or %NULL with @error set
  *
  * Since: 1.0
@@ -1174,7 +1182,7 @@ kafka_consumer_poll (KafkaConsumer  *self,
  * not per message. Rebalance signals are emitted from here, on the calling
  * thread.
  *
- * Returns: (transfer full) (element-type KafkaMessage): the messages (maybe
+ * Returns: (transfer container) (element-type KafkaMessage): the messages (maybe
  *   none), or %NULL with @error set
  *
  * Since: 1.0
@@ -1274,7 +1282,7 @@ consumer_commit_sync (KafkaConsumer                   *self,
  * Commits offsets for the group and waits for the broker's answer, blocking
  * the calling thread.
  *
- * Returns: (transfer full) (element-type KafkaTopicPartition): the offsets
+ * Returns: (transfer container) (element-type KafkaTopicPartition): the offsets
  *   committed, or %NULL with @error set (%KAFKA_ERROR_NO_OFFSET when there is
  *   nothing to commit; the first partition's error when a partition failed)
  *
@@ -1335,7 +1343,7 @@ check_message_for_offset (KafkaMessage  *message,
  * Commits the offset after @message (its offset + 1) for its partition and
  * waits for the broker's answer, blocking the calling thread.
  *
- * Returns: (transfer full) (element-type KafkaTopicPartition): the offset
+ * Returns: (transfer container) (element-type KafkaTopicPartition): the offset
  *   committed, or %NULL with @error set
  *
  * Since: 1.0
@@ -1415,7 +1423,7 @@ kafka_consumer_commit_in_background (KafkaConsumer  *self,
  * Asks the group coordinator for the offsets the group committed, blocking
  * the calling thread up to @timeout_ms.
  *
- * Returns: (transfer full) (element-type KafkaTopicPartition): the
+ * Returns: (transfer container) (element-type KafkaTopicPartition): the
  *   partitions with their committed offsets (%KAFKA_OFFSET_INVALID where
  *   nothing was committed), or %NULL with @error set
  *
@@ -1548,7 +1556,7 @@ kafka_consumer_store_message_offset (KafkaConsumer  *self,
  * Gets the consumer's position in each partition: the offset of the next
  * message it will return. Does not block.
  *
- * Returns: (transfer full) (element-type KafkaTopicPartition): the
+ * Returns: (transfer container) (element-type KafkaTopicPartition): the
  *   partitions with their positions (%KAFKA_OFFSET_INVALID if not known), or
  *   %NULL with @error set
  *
@@ -1711,7 +1719,7 @@ kafka_consumer_resume (KafkaConsumer  *self,
  * Looks up, for each partition, the earliest offset whose timestamp is at
  * or after the given one. Blocks the calling thread up to @timeout_ms.
  *
- * Returns: (transfer full) (element-type KafkaTopicPartition): the
+ * Returns: (transfer container) (element-type KafkaTopicPartition): the
  *   partitions with those offsets (%KAFKA_OFFSET_END, -1, where every
  *   message is older), or %NULL with @error set
  *

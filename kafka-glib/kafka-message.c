@@ -49,6 +49,7 @@ struct _KafkaMessage
   gsize               value_len;
   gpointer            storage;
   rd_kafka_message_t *rkm;
+  KafkaHandle        *handle;
 
   KafkaHeaders       *headers;
   GError             *error;
@@ -64,6 +65,7 @@ kafka_message_finalize (GObject *object)
   g_clear_pointer (&self->topic, g_ref_string_release);
   g_clear_pointer (&self->storage, g_free);
   g_clear_pointer (&self->rkm, rd_kafka_message_destroy);
+  g_clear_pointer (&self->handle, kafka_handle_unref);
   g_clear_object (&self->headers);
   g_clear_error (&self->error);
 
@@ -174,15 +176,17 @@ kafka_message_new_delivered (const rd_kafka_message_t *rkm,
 
 KafkaMessage *
 kafka_message_new_consumed (rd_kafka_message_t *rkm,
-                            GRefString         *topic)
+                            GRefString         *topic,
+                            KafkaHandle        *handle)
 {
   KafkaMessage *self = g_object_new (KAFKA_TYPE_MESSAGE, NULL);
   rd_kafka_headers_t *hdrs = NULL;
 
   read_common (self, rkm, topic);
 
-  /* no copy: the message keeps librdkafka's buffer alive */
+  /* no copy: the message keeps librdkafka's buffer, and so its handle, alive */
   self->rkm = rkm;
+  self->handle = handle;
   self->key = rkm->key;
   self->key_len = rkm->key_len;
   self->value = rkm->payload;

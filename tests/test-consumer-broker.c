@@ -743,6 +743,33 @@ test_commit_in_background (void)
   g_assert_cmpint (committed, ==, 4);
 }
 
+/* A consumed message may outlive its consumer: disposing of the consumer
+ * does not wait for it (librdkafka's handle goes with the last message). */
+static void
+test_message_outlives_consumer (void)
+{
+  g_autofree char *topic = kt_unique_topic ("c-outlive");
+  g_autofree char *group = kt_unique_topic ("g");
+  const char *topics[] = { topic, NULL };
+  KafkaConsumer *consumer;
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  gsize len;
+
+  produce_numbered (topic, 3, 1, 0);
+  consumer = new_consumer (group, NULL);
+  g_assert_true (kafka_consumer_subscribe (consumer, topics, &error));
+  got = consume_n (consumer, 3, 60000);
+
+  start = g_get_monotonic_time ();
+  g_object_unref (consumer);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+  /* the zero-copy value is still readable */
+  g_assert_cmpmem (kafka_message_get_value (g_ptr_array_index (got, 2), &len), len, "value-2", 7);
+  g_clear_pointer (&got, g_ptr_array_unref);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -760,6 +787,7 @@ main (int    argc,
   g_test_add_func ("/consumer/broker/rebalance-handler-takes-over", test_rebalance_handler_takes_over);
   g_test_add_func ("/consumer/broker/commit-in-background", test_commit_in_background);
   g_test_add_func ("/consumer/broker/bad-input", test_bad_input);
+  g_test_add_func ("/consumer/broker/message-outlives-consumer", test_message_outlives_consumer);
 
   return g_test_run ();
 }
