@@ -1276,7 +1276,7 @@ consumer_commit_sync (KafkaConsumer                   *self,
  * @self: a #KafkaConsumer
  * @offsets: (nullable) (element-type KafkaTopicPartition): the offsets to
  *   commit (the offset of the next message to read, for each partition), or
- *   %NULL for the consumer's current positions
+ *   %NULL (or an empty array) for the consumer's current positions
  * @error: return location for a #GError
  *
  * Commits offsets for the group and waits for the broker's answer, blocking
@@ -1302,7 +1302,8 @@ kafka_consumer_commit (KafkaConsumer  *self,
   if (!consumer_check_open (self, error))
     return NULL;
 
-  if (offsets != NULL)
+  /* GJS passes an empty array for null */
+  if (offsets != NULL && offsets->len > 0)
     list = kafka_topic_partition_list_to_rd (offsets);
   result = consumer_commit_sync (self, list, error);
   if (list != NULL)
@@ -1373,7 +1374,7 @@ kafka_consumer_commit_message (KafkaConsumer  *self,
  * kafka_consumer_commit_in_background:
  * @self: a #KafkaConsumer
  * @offsets: (nullable) (element-type KafkaTopicPartition): the offsets to
- *   commit, or %NULL for the current positions
+ *   commit, or %NULL (or an empty array) for the current positions
  * @error: return location for a #GError
  *
  * Starts a commit and returns at once (confluent-kafka-python's
@@ -1398,7 +1399,8 @@ kafka_consumer_commit_in_background (KafkaConsumer  *self,
   if (!consumer_check_open (self, error))
     return FALSE;
 
-  if (offsets != NULL)
+  /* GJS passes an empty array for null */
+  if (offsets != NULL && offsets->len > 0)
     list = kafka_topic_partition_list_to_rd (offsets);
   err = rd_kafka_commit_queue (consumer_rk (self), list,
                                kafka_client_get_main_queue (KAFKA_CLIENT (self)), NULL, NULL);
@@ -1410,6 +1412,46 @@ kafka_consumer_commit_in_background (KafkaConsumer  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The calls that fill in a list of partitions (committed offsets, positions,
+ * offsets for times): a new list of the answers, or %NULL with @error set,
+ * from the call or from the first partition that failed. */
+typedef rd_kafka_resp_err_t (*PartitionQuery) (rd_kafka_t                      *rk,
+                                               rd_kafka_topic_partition_list_t *list,
+                                               int                              timeout_ms);
+
+static rd_kafka_resp_err_t
+position_with_timeout (rd_kafka_t                      *rk,
+                       rd_kafka_topic_partition_list_t *list,
+                       int                              timeout_ms)
+{
+  return rd_kafka_position (rk, list);
+}
+
+static GPtrArray *
+consumer_query (KafkaConsumer   *self,
+                GPtrArray       *partitions,
+                PartitionQuery   query,
+                int              timeout_ms,
+                const char      *what,
+                GError         **error)
+{
+  rd_kafka_topic_partition_list_t *list;
+  rd_kafka_resp_err_t err;
+  GPtrArray *result = NULL;
+
+  if (!consumer_check_open (self, error))
+    return NULL;
+
+  list = kafka_topic_partition_list_to_rd (partitions);
+  err = query (consumer_rk (self), list, timeout_ms);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    kafka_set_error (error, err, "%s", what);
+  else if (check_partition_errors (list, error, what))
+    result = kafka_topic_partition_list_from_rd (list);
+  rd_kafka_topic_partition_list_destroy (list);
+  return result;
 }
 
 /**
@@ -1435,25 +1477,12 @@ kafka_consumer_committed (KafkaConsumer  *self,
                           int             timeout_ms,
                           GError        **error)
 {
-  rd_kafka_topic_partition_list_t *list;
-  rd_kafka_resp_err_t err;
-  GPtrArray *result = NULL;
-
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
   g_return_val_if_fail (partitions != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!consumer_check_open (self, error))
-    return NULL;
-
-  list = kafka_topic_partition_list_to_rd (partitions);
-  err = rd_kafka_committed (consumer_rk (self), list, timeout_ms);
-  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
-    kafka_set_error (error, err, "Could not get the committed offsets");
-  else
-    result = kafka_topic_partition_list_from_rd (list);
-  rd_kafka_topic_partition_list_destroy (list);
-  return result;
+  return consumer_query (self, partitions, rd_kafka_committed, timeout_ms,
+                         "Could not get the committed offsets", error);
 }
 
 static gboolean
@@ -1567,25 +1596,12 @@ kafka_consumer_position (KafkaConsumer  *self,
                          GPtrArray      *partitions,
                          GError        **error)
 {
-  rd_kafka_topic_partition_list_t *list;
-  rd_kafka_resp_err_t err;
-  GPtrArray *result = NULL;
-
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
   g_return_val_if_fail (partitions != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!consumer_check_open (self, error))
-    return NULL;
-
-  list = kafka_topic_partition_list_to_rd (partitions);
-  err = rd_kafka_position (consumer_rk (self), list);
-  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
-    kafka_set_error (error, err, "Could not get the positions");
-  else
-    result = kafka_topic_partition_list_from_rd (list);
-  rd_kafka_topic_partition_list_destroy (list);
-  return result;
+  return consumer_query (self, partitions, position_with_timeout, 0,
+                         "Could not get the positions", error);
 }
 
 /**
@@ -1731,25 +1747,12 @@ kafka_consumer_offsets_for_times (KafkaConsumer  *self,
                                   int             timeout_ms,
                                   GError        **error)
 {
-  rd_kafka_topic_partition_list_t *list;
-  rd_kafka_resp_err_t err;
-  GPtrArray *result = NULL;
-
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
   g_return_val_if_fail (partitions != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!consumer_check_open (self, error))
-    return NULL;
-
-  list = kafka_topic_partition_list_to_rd (partitions);
-  err = rd_kafka_offsets_for_times (consumer_rk (self), list, timeout_ms);
-  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
-    kafka_set_error (error, err, "Could not look up offsets for times");
-  else if (check_partition_errors (list, error, "Could not look up the offset for a time in"))
-    result = kafka_topic_partition_list_from_rd (list);
-  rd_kafka_topic_partition_list_destroy (list);
-  return result;
+  return consumer_query (self, partitions, rd_kafka_offsets_for_times, timeout_ms,
+                         "Could not look up offsets for times", error);
 }
 
 /**
