@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build-aux/install-deps.sh all
 # the reference too: its coverage test fails on any undocumented symbol
-build-aux/build.sh -Dgtk_doc=true
+build-aux/build.sh -Dtests=true -Dgtk_doc=true
 
 builddir=${BUILDDIR:-_build}
 broker_dir=$(mktemp -d "${TMPDIR:-/tmp}/kafka-glib-broker.XXXXXX")
