@@ -1070,3 +1070,97 @@ kafka_client_get_watermark_offsets (KafkaClient  *self,
     *high = hi;
   return TRUE;
 }
+
+typedef struct {
+  char *topic;
+  int   timeout_ms;
+} ListTopicsData;
+
+static void
+list_topics_data_free (ListTopicsData *data)
+{
+  g_free (data->topic);
+  g_free (data);
+}
+
+static void
+list_topics_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ListTopicsData *data = task_data;
+  GError *error = NULL;
+  KafkaClusterMetadata *md;
+
+  md = kafka_client_list_topics (source_object, data->topic, data->timeout_ms, &error);
+  if (md == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, md, g_object_unref);
+}
+
+/**
+ * kafka_client_list_topics_async:
+ * @self: a #KafkaClient
+ * @topic: (nullable): a topic to describe, or %NULL for every topic
+ * @timeout_ms: how long to wait for the cluster, in milliseconds (-1: no limit)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the result
+ * @user_data: data for @callback
+ *
+ * Asks the cluster for its metadata without blocking, as
+ * kafka_client_list_topics() does. The request runs on a worker thread;
+ * cancelling returns %G_IO_ERROR_CANCELLED at once (the request itself runs
+ * to its end, unseen).
+ *
+ * Since: 1.0
+ */
+void
+kafka_client_list_topics_async (KafkaClient         *self,
+                                const char          *topic,
+                                int                  timeout_ms,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListTopicsData *data;
+
+  g_return_if_fail (KAFKA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kafka_client_list_topics_async);
+  data = g_new0 (ListTopicsData, 1);
+  data->topic = g_strdup (topic);
+  data->timeout_ms = timeout_ms;
+  g_task_set_task_data (task, data, (GDestroyNotify) list_topics_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, list_topics_thread);
+}
+
+/**
+ * kafka_client_list_topics_finish:
+ * @self: a #KafkaClient
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes kafka_client_list_topics_async().
+ *
+ * Returns: (transfer full): the #KafkaClusterMetadata, or %NULL with @error
+ *   set
+ *
+ * Since: 1.0
+ */
+KafkaClusterMetadata *
+kafka_client_list_topics_finish (KafkaClient   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (KAFKA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, kafka_client_list_topics_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

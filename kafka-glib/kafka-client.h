@@ -63,6 +63,17 @@ KafkaClusterMetadata *kafka_client_list_topics          (KafkaClient  *self,
                                                          int           timeout_ms,
                                                          GError      **error);
 KAFKA_AVAILABLE_IN_1_0
+void                  kafka_client_list_topics_async    (KafkaClient         *self,
+                                                         const char          *topic,
+                                                         int                  timeout_ms,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+KafkaClusterMetadata *kafka_client_list_topics_finish   (KafkaClient         *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+KAFKA_AVAILABLE_IN_1_0
 gboolean              kafka_client_get_watermark_offsets (KafkaClient *self,
                                                          const char   *topic,
                                                          gint32        partition,

@@ -72,7 +72,26 @@ struct _KafkaProducer
   /* messages of delivery reports being emitted right now: a flush() from a
    * delivery handler must not wait for them */
   guint       reports_in_hand;
+
+  /* produce_async() calls not yet reported, and flush_async() calls waiting */
+  gint        pending_deliveries;  /* atomic */
+  GList      *flush_waiters;
 };
+
+/* The opaque of a message produced with produce_async(): its task, until
+ * the report or a cancellation returns it (whichever comes first). */
+typedef struct {
+  GTask  *task;
+  gulong  cancel_id;
+  gint    returned;  /* atomic */
+} PendingDelivery;
+
+typedef struct {
+  KafkaProducer *self;
+  GTask         *task;
+  GSource       *timeout;
+  gulong         cancel_id;
+} FlushWaiter;
 
 enum {
   SIGNAL_DELIVERY,
@@ -97,34 +116,93 @@ topic_entry_free (gpointer data)
   g_free (entry);
 }
 
+static void producer_check_flush_waiters (KafkaProducer *self);
+
+/* Returns the task of a produce_async() call, if nobody did yet. */
+static gboolean
+pending_claim (PendingDelivery *pending)
+{
+  return g_atomic_int_compare_and_exchange (&pending->returned, FALSE, TRUE);
+}
+
+static void
+pending_free (PendingDelivery *pending)
+{
+  if (pending->cancel_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (pending->task), pending->cancel_id);
+  g_object_unref (pending->task);
+  g_free (pending);
+}
+
+static void
+pending_cancelled (GCancellable    *cancellable,
+                   PendingDelivery *pending)
+{
+  /* the message is still sent: only the wait stops */
+  if (pending_claim (pending))
+    g_task_return_error_if_cancelled (pending->task);
+}
+
+static void
+pending_report (KafkaProducer   *self,
+                PendingDelivery *pending,
+                KafkaMessage    *message)
+{
+  const GError *error = kafka_message_get_error (message);
+
+  if (pending_claim (pending))
+    {
+      if (error != NULL)
+        g_task_return_error (pending->task, g_error_copy (error));
+      else
+        g_task_return_pointer (pending->task, g_object_ref (message), g_object_unref);
+    }
+  g_atomic_int_add (&self->pending_deliveries, -1);
+  pending_free (pending);
+}
+
 static int
 producer_handle_event (KafkaClient      *client,
                        rd_kafka_event_t *event)
 {
   KafkaProducer *self = KAFKA_PRODUCER (client);
   const rd_kafka_message_t *rkm;
+  gboolean emit;
   size_t count;
 
   if (rd_kafka_event_type (event) != RD_KAFKA_EVENT_DR)
     return 0;
 
   count = rd_kafka_event_message_count (event);
+  emit = g_signal_has_handler_pending (self, signals[SIGNAL_DELIVERY], 0, FALSE);
 
-  /* no handler: no message objects */
-  if (!g_signal_has_handler_pending (self, signals[SIGNAL_DELIVERY], 0, FALSE))
-    return (int) count;
-
-  self->reports_in_hand += count;
-  while ((rkm = rd_kafka_event_message_next (event)) != NULL)
+  /* no handler and no task: no message objects */
+  if (emit || g_atomic_int_get (&self->pending_deliveries) > 0)
     {
-      g_autoptr(KafkaMessage) message = NULL;
+      self->reports_in_hand += count;
+      while ((rkm = rd_kafka_event_message_next (event)) != NULL)
+        {
+          g_autoptr(KafkaMessage) message = NULL;
+          PendingDelivery *pending = rkm->_private;
 
-      message = kafka_message_new_delivered (rkm, rd_kafka_topic_opaque (rkm->rkt));
-      g_signal_emit (self, signals[SIGNAL_DELIVERY], 0, message);
-      if (kafka_client_should_stop (client))
-        break;
+          if (!emit && pending == NULL)
+            continue;
+          message = kafka_message_new_delivered (rkm, rd_kafka_topic_opaque (rkm->rkt));
+          if (pending != NULL)
+            pending_report (self, pending, message);
+          if (emit && !kafka_client_should_stop (client))
+            g_signal_emit (self, signals[SIGNAL_DELIVERY], 0, message);
+        }
+      self->reports_in_hand -= count;
     }
-  self->reports_in_hand -= count;
+
+  if (self->flush_waiters != NULL)
+    {
+      /* the event's messages still count in the queue until it is destroyed */
+      self->reports_in_hand += count;
+      producer_check_flush_waiters (self);
+      self->reports_in_hand -= count;
+    }
 
   return (int) count;
 }
@@ -134,8 +212,24 @@ producer_shutdown (KafkaClient *client)
 {
   KafkaProducer *self = KAFKA_PRODUCER (client);
 
-  rd_kafka_purge (kafka_client_get_handle (client),
-                  RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+  rd_kafka_t *rk = kafka_client_get_handle (client);
+  rd_kafka_queue_t *queue = kafka_client_get_main_queue (client);
+  rd_kafka_event_t *event;
+
+  rd_kafka_purge (rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+
+  /* A produce_async() task keeps the producer alive, so what is left here
+   * is the opaque of calls whose wait was cancelled: free it. */
+  while ((event = rd_kafka_queue_poll (queue, 0)) != NULL)
+    {
+      const rd_kafka_message_t *rkm;
+
+      if (rd_kafka_event_type (event) == RD_KAFKA_EVENT_DR)
+        while ((rkm = rd_kafka_event_message_next (event)) != NULL)
+          if (rkm->_private != NULL)
+            pending_free (rkm->_private);
+      rd_kafka_event_destroy (event);
+    }
 
   g_mutex_lock (&self->topics_lock);
   self->last_topic = NULL;
@@ -285,6 +379,18 @@ producer_get_topic (KafkaProducer  *self,
   return entry;
 }
 
+static gboolean producer_produce (KafkaProducer    *self,
+                                  const char       *topic,
+                                  gint32            partition,
+                                  const guint8     *key,
+                                  gsize             key_len,
+                                  const guint8     *value,
+                                  gsize             value_len,
+                                  KafkaHeaders     *headers,
+                                  gint64            timestamp,
+                                  PendingDelivery  *pending,
+                                  GError          **error);
+
 /**
  * kafka_producer_produce:
  * @self: a #KafkaProducer
@@ -332,14 +438,31 @@ kafka_producer_produce (KafkaProducer  *self,
                         gint64          timestamp,
                         GError        **error)
 {
-  rd_kafka_headers_t *hdrs = NULL;
-  TopicEntry *entry;
-  rd_kafka_resp_err_t err;
-
   g_return_val_if_fail (KAFKA_IS_PRODUCER (self), FALSE);
   g_return_val_if_fail (topic != NULL, FALSE);
   g_return_val_if_fail (headers == NULL || KAFKA_IS_HEADERS (headers), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return producer_produce (self, topic, partition, key, key_len, value, value_len,
+                           headers, timestamp, NULL, error);
+}
+
+static gboolean
+producer_produce (KafkaProducer    *self,
+                  const char       *topic,
+                  gint32            partition,
+                  const guint8     *key,
+                  gsize             key_len,
+                  const guint8     *value,
+                  gsize             value_len,
+                  KafkaHeaders     *headers,
+                  gint64            timestamp,
+                  PendingDelivery  *pending,
+                  GError          **error)
+{
+  rd_kafka_headers_t *hdrs = NULL;
+  TopicEntry *entry;
+  rd_kafka_resp_err_t err;
 
   if (!kafka_client_check_open (KAFKA_CLIENT (self), error))
     return FALSE;
@@ -374,6 +497,7 @@ kafka_producer_produce (KafkaProducer  *self,
                            RD_KAFKA_V_VALUE ((void *) value, value ? value_len : 0),
                            RD_KAFKA_V_HEADERS (hdrs),
                            RD_KAFKA_V_TIMESTAMP (timestamp),
+                           RD_KAFKA_V_OPAQUE (pending),
                            RD_KAFKA_V_END);
   if (G_LIKELY (err == RD_KAFKA_RESP_ERR_NO_ERROR))
     return TRUE;
@@ -586,4 +710,290 @@ kafka_producer_get_out_queue_length (KafkaProducer *self)
 
   len = rd_kafka_outq_len (kafka_client_get_handle (client)) - (int) self->reports_in_hand;
   return (guint) MAX (len, 0);
+}
+
+/**
+ * kafka_producer_produce_async:
+ * @self: a #KafkaProducer
+ * @topic: the topic
+ * @partition: the partition, or %KAFKA_PARTITION_UA (-1) to let the
+ *   partitioner choose
+ * @key: (array length=key_len) (element-type guint8) (nullable): the key, or
+ *   %NULL for none
+ * @key_len: the length of @key in bytes
+ * @value: (array length=value_len) (element-type guint8) (nullable): the
+ *   value, or %NULL for a null value
+ * @value_len: the length of @value in bytes
+ * @headers: (nullable): headers to send with the message, or %NULL
+ * @timestamp: the message's timestamp in milliseconds since the Unix epoch,
+ *   or 0 for now
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the message's delivery report
+ * @user_data: data for @callback
+ *
+ * Produces a message as kafka_producer_produce() does, and completes when
+ * its delivery report comes: one awaitable per message. The
+ * #KafkaProducer::delivery signal is emitted for it as well. @callback runs
+ * on the thread-default main context of the caller.
+ *
+ * Cancelling @cancellable stops the wait, not the send: the message may
+ * still be delivered. A pending call keeps the producer alive until its
+ * report comes.
+ *
+ * Since: 1.0
+ */
+void
+kafka_producer_produce_async (KafkaProducer       *self,
+                              const char          *topic,
+                              gint32               partition,
+                              const guint8        *key,
+                              gsize                key_len,
+                              const guint8        *value,
+                              gsize                value_len,
+                              KafkaHeaders        *headers,
+                              gint64               timestamp,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  PendingDelivery *pending;
+  GError *error = NULL;
+
+  g_return_if_fail (KAFKA_IS_PRODUCER (self));
+  g_return_if_fail (topic != NULL);
+  g_return_if_fail (headers == NULL || KAFKA_IS_HEADERS (headers));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  pending = g_new0 (PendingDelivery, 1);
+  pending->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (pending->task, kafka_producer_produce_async);
+
+  if (g_task_return_error_if_cancelled (pending->task))
+    {
+      pending_free (pending);
+      return;
+    }
+
+  g_atomic_int_inc (&self->pending_deliveries);
+  if (!producer_produce (self, topic, partition, key, key_len, value, value_len,
+                         headers, timestamp, pending, &error))
+    {
+      g_atomic_int_add (&self->pending_deliveries, -1);
+      g_task_return_error (pending->task, error);
+      pending_free (pending);
+      return;
+    }
+
+  if (cancellable != NULL)
+    pending->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (pending_cancelled),
+                                                pending, NULL);
+}
+
+/**
+ * kafka_producer_produce_finish:
+ * @self: a #KafkaProducer
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes kafka_producer_produce_async().
+ *
+ * Returns: (transfer full): the delivered message (with its partition and
+ *   offset), or %NULL with @error set: why delivery failed (as
+ *   kafka_message_get_error() would say), why it could not be queued (as
+ *   kafka_producer_produce() would say), or %G_IO_ERROR_CANCELLED
+ *
+ * Since: 1.0
+ */
+KafkaMessage *
+kafka_producer_produce_finish (KafkaProducer  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, kafka_producer_produce_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+flush_waiter_free (FlushWaiter *waiter)
+{
+  if (waiter->timeout != NULL)
+    {
+      g_source_destroy (waiter->timeout);
+      g_source_unref (waiter->timeout);
+    }
+  if (waiter->cancel_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (waiter->task), waiter->cancel_id);
+  g_object_unref (waiter->task);
+  g_free (waiter);
+}
+
+/* Completes @waiter with @error (%NULL: success) and forgets it. */
+static void
+flush_waiter_finish (FlushWaiter *waiter,
+                     GError      *error)
+{
+  KafkaProducer *self = waiter->self;
+
+  self->flush_waiters = g_list_remove (self->flush_waiters, waiter);
+  if (error != NULL)
+    g_task_return_error (waiter->task, error);
+  else
+    g_task_return_boolean (waiter->task, TRUE);
+  flush_waiter_free (waiter);
+}
+
+static void
+producer_check_flush_waiters (KafkaProducer *self)
+{
+  if (kafka_producer_get_out_queue_length (self) > 0)
+    return;
+  while (self->flush_waiters != NULL)
+    flush_waiter_finish (self->flush_waiters->data, NULL);
+}
+
+static gboolean
+flush_waiter_timed_out (gpointer data)
+{
+  FlushWaiter *waiter = data;
+
+  g_clear_pointer (&waiter->timeout, g_source_unref);
+  flush_waiter_finish (waiter,
+                       g_error_new (KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
+                                    "Flush timed out with %u messages not yet delivered",
+                                    kafka_producer_get_out_queue_length (waiter->self)));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flush_waiter_cancelled_idle (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  KafkaProducer *self = g_task_get_source_object (task);
+
+  /* the waiter may be gone already, finished by a report or the timeout */
+  for (GList *l = self->flush_waiters; l != NULL; l = l->next)
+    {
+      FlushWaiter *waiter = l->data;
+      GError *error = NULL;
+
+      if (waiter->task == task)
+        {
+          if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+            flush_waiter_finish (waiter, error);
+          break;
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush_waiter_cancelled (GCancellable *cancellable,
+                        FlushWaiter  *waiter)
+{
+  /* may run on any thread, and must not disconnect itself: finish from an
+   * idle on the producer's context (g_main_context_invoke() could run it
+   * right here) */
+  GSource *idle = g_idle_source_new ();
+
+  g_source_set_static_name (idle, "KafkaProducer flush cancelled");
+  g_source_set_callback (idle, flush_waiter_cancelled_idle, g_object_ref (waiter->task), NULL);
+  g_source_attach (idle, kafka_client_get_context (KAFKA_CLIENT (waiter->self)));
+  g_source_unref (idle);
+}
+
+/**
+ * kafka_producer_flush_async:
+ * @self: a #KafkaProducer
+ * @timeout_ms: how long to wait, in milliseconds (-1: no limit)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when every message is reported, or time
+ *   ran out
+ * @user_data: data for @callback
+ *
+ * Waits, without blocking, until every message produced so far has its
+ * delivery report, as kafka_producer_flush() does. The reports themselves
+ * come from the producer's main context, which must be running.
+ *
+ * Must be called on the thread that runs the producer's main context.
+ *
+ * Since: 1.0
+ */
+void
+kafka_producer_flush_async (KafkaProducer       *self,
+                            int                  timeout_ms,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  FlushWaiter *waiter;
+  GError *error = NULL;
+  GTask *task;
+
+  g_return_if_fail (KAFKA_IS_PRODUCER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kafka_producer_flush_async);
+
+  if (g_task_return_error_if_cancelled (task) ||
+      !kafka_client_check_open (client, &error))
+    {
+      if (error != NULL)
+        g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  if (kafka_producer_get_out_queue_length (self) == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  /* wakes the broker threads so that what is queued goes out */
+  rd_kafka_flush (kafka_client_get_handle (client), 0);
+
+  waiter = g_new0 (FlushWaiter, 1);
+  waiter->self = self;
+  waiter->task = task;
+  if (timeout_ms >= 0)
+    {
+      waiter->timeout = g_timeout_source_new (timeout_ms);
+      g_source_set_callback (waiter->timeout, flush_waiter_timed_out, waiter, NULL);
+      g_source_attach (waiter->timeout, kafka_client_get_context (client));
+    }
+  self->flush_waiters = g_list_prepend (self->flush_waiters, waiter);
+  if (cancellable != NULL)
+    waiter->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (flush_waiter_cancelled),
+                                               waiter, NULL);
+}
+
+/**
+ * kafka_producer_flush_finish:
+ * @self: a #KafkaProducer
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes kafka_producer_flush_async().
+ *
+ * Returns: %TRUE if every message was reported, %FALSE with @error set
+ *   (%KAFKA_ERROR_TIMED_OUT, %G_IO_ERROR_CANCELLED)
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_producer_flush_finish (KafkaProducer  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, kafka_producer_flush_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -79,4 +79,32 @@ gboolean       kafka_producer_purge                (KafkaProducer   *self,
 KAFKA_AVAILABLE_IN_1_0
 guint          kafka_producer_get_out_queue_length (KafkaProducer   *self);
 
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_producer_produce_async        (KafkaProducer       *self,
+                                                    const char          *topic,
+                                                    gint32               partition,
+                                                    const guint8        *key,
+                                                    gsize                key_len,
+                                                    const guint8        *value,
+                                                    gsize                value_len,
+                                                    KafkaHeaders        *headers,
+                                                    gint64               timestamp,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+KafkaMessage  *kafka_producer_produce_finish       (KafkaProducer       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_producer_flush_async          (KafkaProducer       *self,
+                                                    int                  timeout_ms,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_flush_finish         (KafkaProducer       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 G_END_DECLS

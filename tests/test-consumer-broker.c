@@ -199,7 +199,10 @@ test_round_trip (void)
     g_assert_no_error (error);
     g_assert_cmpstrv (sub, topics);
   }
-  g_assert_nonnull (kafka_consumer_get_member_id (consumer));
+  {
+    g_autofree char *member = kafka_consumer_get_member_id (consumer);
+    g_assert_nonnull (member);
+  }
   g_assert_cmpstr (kafka_consumer_get_rebalance_protocol (consumer), ==, "EAGER");
   g_assert_true (kafka_consumer_close (consumer, &error));
   g_assert_no_error (error);

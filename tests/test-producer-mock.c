@@ -766,6 +766,192 @@ test_unref_in_flight (Fixture       *fx,
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Async */
+
+typedef struct {
+  GPtrArray *results;   /* of KafkaMessage or NULL */
+  GPtrArray *errors;    /* of GError, for NULL results */
+  guint      done;
+} AsyncResults;
+
+static void
+async_results_init (AsyncResults *r)
+{
+  r->results = g_ptr_array_new_with_free_func (g_object_unref);
+  r->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  r->done = 0;
+}
+
+static void
+async_results_clear (AsyncResults *r)
+{
+  g_ptr_array_unref (r->results);
+  g_ptr_array_unref (r->errors);
+}
+
+static void
+on_produced (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  AsyncResults *r = data;
+  GError *error = NULL;
+  KafkaMessage *m = kafka_producer_produce_finish (KAFKA_PRODUCER (source), result, &error);
+
+  if (m != NULL)
+    g_ptr_array_add (r->results, m);
+  else
+    g_ptr_array_add (r->errors, error);
+  r->done++;
+}
+
+static void
+test_produce_async (Fixture       *fx,
+                    gconstpointer  data)
+{
+  AsyncResults r;
+
+  async_results_init (&r);
+  fixture_producer (fx, NULL);
+  for (int i = 0; i < 10; i++)
+    kafka_producer_produce_async (fx->producer, fx->topic, i % 4, (const guint8 *) "k", 1,
+                                  (const guint8 *) "v", 1, NULL, 0, NULL, on_produced, &r);
+  /* a bad call fails through its callback */
+  kafka_producer_produce_async (fx->producer, fx->topic, -7, NULL, 0, NULL, 0, NULL, 0,
+                                NULL, on_produced, &r);
+  kt_wait_for_count (NULL, &r.done, 11, 10000, "async produce results");
+
+  g_assert_cmpuint (r.results->len, ==, 10);
+  for (guint i = 0; i < r.results->len; i++)
+    {
+      KafkaMessage *m = g_ptr_array_index (r.results, i);
+
+      g_assert_null (kafka_message_get_error (m));
+      g_assert_cmpint (kafka_message_get_offset (m), >=, 0);
+      g_assert_cmpstr (kafka_message_get_topic (m), ==, fx->topic);
+    }
+  g_assert_cmpuint (r.errors->len, ==, 1);
+  g_assert_error ((GError *) g_ptr_array_index (r.errors, 0), KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG);
+  /* the delivery signal came for each as well */
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 10, 10000, "delivery signals");
+  async_results_clear (&r);
+}
+
+/* Cancelling stops the wait at once, not the send. */
+static void
+test_produce_async_cancel (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncResults r;
+  gint64 start;
+
+  async_results_init (&r);
+  g_assert_true (kafka_mock_cluster_set_broker_down (fx->cluster, 1, &error));
+  fixture_producer (fx, NULL);
+  kafka_producer_produce_async (fx->producer, fx->topic, 0, NULL, 0, (const guint8 *) "v", 1,
+                                NULL, 0, cancellable, on_produced, &r);
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (r.done, ==, 0);
+
+  start = g_get_monotonic_time ();
+  g_cancellable_cancel (cancellable);
+  kt_wait_for_count (NULL, &r.done, 1, 5000, "the cancelled result");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_error ((GError *) g_ptr_array_index (r.errors, 0), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* the message was still sent */
+  g_assert_true (kafka_mock_cluster_set_broker_up (fx->cluster, 1, &error));
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 1, 20000, "the delivery after cancel");
+  g_assert_null (kafka_message_get_error (g_ptr_array_index (fx->deliveries.messages, 0)));
+  g_assert_cmpuint (r.done, ==, 1);
+  async_results_clear (&r);
+}
+
+static void
+on_flushed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  GError **error = data;
+
+  if (!kafka_producer_flush_finish (KAFKA_PRODUCER (source), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "flushed");
+}
+
+static void
+test_flush_async (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) outcome = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  fixture_producer (fx, "linger.ms", "500", NULL);
+  for (int i = 0; i < 300; i++)
+    g_assert_true (produce_str (fx->producer, fx->topic, KAFKA_PARTITION_UA, "k", "v", NULL, &error));
+  kafka_producer_flush_async (fx->producer, 10000, NULL, on_flushed, &outcome);
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_NONE);
+  g_assert_cmpuint (fx->deliveries.messages->len, ==, 300);
+  g_assert_cmpuint (kafka_producer_get_out_queue_length (fx->producer), ==, 0);
+
+  /* nothing to wait for */
+  g_clear_error (&outcome);
+  kafka_producer_flush_async (fx->producer, 10000, NULL, on_flushed, &outcome);
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_NONE);
+
+  /* a broker that is down: time runs out, or the wait is cancelled */
+  g_assert_true (kafka_mock_cluster_set_broker_down (fx->cluster, 1, &error));
+  g_assert_true (produce_str (fx->producer, fx->topic, 0, "k", "v", NULL, &error));
+  g_clear_error (&outcome);
+  kafka_producer_flush_async (fx->producer, 300, NULL, on_flushed, &outcome);
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT);
+
+  g_clear_error (&outcome);
+  kafka_producer_flush_async (fx->producer, -1, cancellable, on_flushed, &outcome);
+  g_cancellable_cancel (cancellable);
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+on_listed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  KafkaClusterMetadata **md = data;
+  g_autoptr(GError) error = NULL;
+
+  *md = kafka_client_list_topics_finish (KAFKA_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_list_topics_async (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(KafkaClusterMetadata) md = NULL;
+
+  fixture_producer (fx, NULL);
+  kafka_client_list_topics_async (KAFKA_CLIENT (fx->producer), fx->topic, 5000, NULL, on_listed, &md);
+  while (md == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (kafka_cluster_metadata_get_topic (md, fx->topic));
+  g_assert_cmpuint (kafka_topic_metadata_get_partitions (kafka_cluster_metadata_get_topic (md, fx->topic))->len, ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -800,6 +986,10 @@ main (int    argc,
   ADD ("unref-in-handler", test_unref_in_handler, 1);
   ADD ("dispose-in-handler", test_dispose_in_handler, 1);
   ADD ("unref-in-flight", test_unref_in_flight, 1);
+  ADD ("produce-async", test_produce_async, 1);
+  ADD ("produce-async-cancel", test_produce_async_cancel, 1);
+  ADD ("flush-async", test_flush_async, 1);
+  ADD ("list-topics-async", test_list_topics_async, 1);
 
   return g_test_run ();
 }

@@ -108,7 +108,48 @@ function testMockCluster() {
     check(reports.length === 1 && reports[0].get_partition() === 1, 'delivered to partition 1');
 }
 
-for (const test of [testDeliveryOnMainLoop, testErrors, testMockCluster]) {
+const Gio = imports.gi.Gio;
+Gio._promisify(Kafka.Producer.prototype, 'produce_async', 'produce_finish');
+Gio._promisify(Kafka.Producer.prototype, 'flush_async', 'flush_finish');
+Gio._promisify(Kafka.Client.prototype, 'list_topics_async', 'list_topics_finish');
+
+async function testAwait() {
+    const topic = `kg-gjs-async-${GLib.uuid_string_random().slice(0, 12)}`;
+    const producer = Kafka.Producer.new({'bootstrap.servers': bootstrap});
+    const delivered = [];
+    for (let i = 0; i < 5; i++)
+        delivered.push(await producer.produce_async(topic, 0, `k${i}`, encoder.encode(`v${i}`), null, 0, null));
+    delivered.forEach((m, i) => {
+        check(m.get_offset() === i, `awaited offset ${m.get_offset()} == ${i}`);
+        check(decoder.decode(m.get_value()) === `v${i}`, 'awaited value');
+    });
+    check(await producer.flush_async(10000, null) === true, 'awaited flush');
+    const md = await producer.list_topics_async(topic, 10000, null);
+    check(md.get_topic(topic) !== null, 'awaited list_topics');
+    try {
+        await producer.produce_async('', -1, null, 'x', null, 0, null);
+        check(false, 'an empty topic rejects');
+    } catch (e) {
+        check(e.matches(Kafka.error_quark(), Kafka.Error.INVALID_ARG), 'INVALID_ARG from await');
+    }
+}
+
+function runAsync(fn) {
+    const loop = new GLib.MainLoop(null, false);
+    let error = null;
+    fn().catch(e => {
+        error = e;
+    }).finally(() => loop.quit());
+    loop.run();
+    if (error)
+        throw error;
+}
+
+function testAwaitOnMainLoop() {
+    runAsync(testAwait);
+}
+
+for (const test of [testDeliveryOnMainLoop, testErrors, testMockCluster, testAwaitOnMainLoop]) {
     try {
         test();
         print(`ok - ${test.name}`);

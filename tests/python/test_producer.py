@@ -104,6 +104,45 @@ class ProducerBrokerTest(unittest.TestCase):
         self.assertEqual(sorted(reports), list(range(50)))
 
 
+class ProducerAsyncTest(unittest.TestCase):
+    def test_produce_async_and_flush_async_with_callbacks(self):
+        topic = unique_topic('async')
+        producer = Kafka.Producer.new({'bootstrap.servers': bootstrap()})
+        results, flushed = [], []
+
+        def done(p, result, i):
+            results.append((i, p.produce_finish(result)))
+
+        for i in range(5):
+            producer.produce_async(topic, 0, b'k%d' % i, b'v%d' % i, None, 0, None, done, i)
+        producer.flush_async(10000, None, lambda p, r: flushed.append(p.flush_finish(r)))
+        run_until(lambda: len(results) == 5 and flushed, 30, 'async results')
+        self.assertEqual(flushed, [True])
+        for i, m in sorted(results, key=lambda r: r[0]):
+            self.assertEqual(m.get_key(), b'k%d' % i)
+            self.assertEqual(m.get_offset(), i)
+
+        listed = []
+        producer.list_topics_async(topic, 10000, None,
+                                   lambda p, r: listed.append(p.list_topics_finish(r)))
+        run_until(lambda: listed, 30, 'list_topics_async')
+        self.assertIsNotNone(listed[0].get_topic(topic))
+
+    def test_produce_async_error_raises_in_finish(self):
+        producer = Kafka.Producer.new({'bootstrap.servers': bootstrap()})
+        errors = []
+
+        def done(p, result, _):
+            try:
+                p.produce_finish(result)
+            except GLib.Error as e:
+                errors.append(e)
+
+        producer.produce_async('', -1, None, b'v', None, 0, None, done, None)
+        run_until(lambda: errors, 10, 'the error')
+        self.assertEqual(errors[0].code, Kafka.Error.INVALID_ARG)
+
+
 class ProducerErrorTest(unittest.TestCase):
     def test_bad_config_names_the_key(self):
         with self.assertRaises(GLib.Error) as cm:

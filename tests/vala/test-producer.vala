@@ -100,8 +100,42 @@ void test_mock_flush () {
     print ("ok - mock flush\n");
 }
 
+async void produce_with_yield (MainLoop loop) {
+    var topic = "kg-vala-async-" + Uuid.string_random ().substring (0, 12);
+    var config = new HashTable<string, string> (str_hash, str_equal);
+    config["bootstrap.servers"] = bootstrap ();
+    try {
+        var producer = new Producer (config);
+        for (int i = 0; i < 5; i++) {
+            var m = yield producer.produce_async (topic, 0, "k%d".printf (i).data, "v%d".printf (i).data, null, 0, null);
+            assert (m.get_offset () == i);
+            assert (m.get_error () == null);
+        }
+        assert (yield producer.flush_async (10000, null));
+        var md = yield producer.list_topics_async (topic, 10000, null);
+        assert (md.get_topic (topic) != null);
+        try {
+            yield producer.produce_async ("", -1, null, "x".data, null, 0, null);
+            error ("an empty topic must fail");
+        } catch (GLib.Error e) {
+            assert (e is Kafka.Error.INVALID_ARG);
+        }
+    } catch (GLib.Error e) {
+        error ("async: %s", e.message);
+    }
+    loop.quit ();
+}
+
+void test_async () {
+    var loop = new MainLoop ();
+    produce_with_yield.begin (loop);
+    loop.run ();
+    print ("ok - async with yield\n");
+}
+
 int main () {
     test_delivery ();
+    test_async ();
     test_errors ();
     test_mock_flush ();
     print ("all Vala producer tests passed\n");
