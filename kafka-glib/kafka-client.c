@@ -516,6 +516,8 @@ kafka_client_watch_queue (KafkaClient      *self,
 {
   KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
 
+  if (g_ptr_array_find (priv->queues, queue, NULL))
+    return;
   g_ptr_array_add (priv->queues, queue);
   client_enable_wakeup (priv, queue);
   /* events queued before the fd was set would wake nobody */

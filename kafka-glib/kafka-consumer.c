@@ -82,7 +82,18 @@ struct _KafkaConsumer
 
   /* the last topic name seen, so consecutive messages share one string */
   GRefString       *last_topic;
+
+  /* consume_async() calls waiting for messages, oldest first */
+  GQueue            consume_waiters;
 };
+
+typedef struct {
+  KafkaConsumer *self;
+  GTask         *task;
+  guint          max_messages;
+  GSource       *timeout;
+  gulong         cancel_id;
+} ConsumeWaiter;
 
 enum {
   PROP_0,
@@ -301,6 +312,51 @@ consumer_handle_event (KafkaClient      *client,
 
 /* The source drains the main queue with the base class; the consumer queue,
  * watched only in message-signal mode, is served here. */
+static void consumer_update_mode (KafkaConsumer *self);
+
+static void
+consume_waiter_finish (ConsumeWaiter *waiter,
+                       GPtrArray     *messages,
+                       GError        *error)
+{
+  KafkaConsumer *self = waiter->self;
+
+  g_queue_remove (&self->consume_waiters, waiter);
+  if (error != NULL)
+    g_task_return_error (waiter->task, error);
+  else
+    g_task_return_pointer (waiter->task, messages, (GDestroyNotify) g_ptr_array_unref);
+  if (waiter->timeout != NULL)
+    {
+      g_source_destroy (waiter->timeout);
+      g_source_unref (waiter->timeout);
+    }
+  if (waiter->cancel_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (waiter->task), waiter->cancel_id);
+  g_object_unref (waiter->task);
+  g_free (waiter);
+  consumer_update_mode (self);
+}
+
+/* Gives the oldest consume_async() call what the queue holds, if anything. */
+static int
+consumer_feed_waiter (KafkaConsumer *self)
+{
+  ConsumeWaiter *waiter = g_queue_peek_head (&self->consume_waiters);
+  g_autofree rd_kafka_message_t **batch = g_new (rd_kafka_message_t *, waiter->max_messages);
+  GPtrArray *messages;
+  ssize_t n;
+
+  n = rd_kafka_consume_batch_queue (self->consumer_queue, 0, batch, waiter->max_messages);
+  if (n <= 0)
+    return 0;
+  messages = g_ptr_array_new_full ((guint) n, g_object_unref);
+  for (ssize_t i = 0; i < n; i++)
+    g_ptr_array_add (messages, consumer_wrap_message (self, batch[i]));
+  consume_waiter_finish (waiter, messages, NULL);
+  return (int) n;
+}
+
 static int
 consumer_serve_queue (KafkaClient      *client,
                       rd_kafka_queue_t *queue)
@@ -309,7 +365,11 @@ consumer_serve_queue (KafkaClient      *client,
 
   if (queue != self->consumer_queue)
     return -1;
-  return consumer_emit_batch (self);
+  if (!g_queue_is_empty (&self->consume_waiters))
+    return consumer_feed_waiter (self);
+  if (self->emit_messages)
+    return consumer_emit_batch (self);
+  return 0;
 }
 
 static void
@@ -437,7 +497,12 @@ consumer_update_mode (KafkaConsumer *self)
   if (self->consumer_queue == NULL || self->closed)
     return;
 
-  if (self->emit_messages)
+  if (!self->emit_messages && !g_queue_is_empty (&self->consume_waiters))
+    {
+      /* fed by the source until the waiters are served */
+      kafka_client_watch_queue (client, self->consumer_queue);
+    }
+  else if (self->emit_messages)
     {
       GWeakRef *weak = g_new0 (GWeakRef, 1);
 
@@ -1816,6 +1881,10 @@ kafka_consumer_close (KafkaConsumer  *self,
   /* the revoke and the final commit are served here, signals included */
   g_object_ref (self);
   ok = consumer_close_serving (self, 30000, error);
+  while (!g_queue_is_empty (&self->consume_waiters))
+    consume_waiter_finish (g_queue_peek_head (&self->consume_waiters), NULL,
+                           g_error_new_literal (KAFKA_ERROR, KAFKA_ERROR_STATE,
+                                                "The consumer was closed"));
   self->closed = TRUE;
   g_object_unref (self);
   return ok;
@@ -1837,4 +1906,391 @@ kafka_consumer_is_closed (KafkaConsumer *self)
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), TRUE);
 
   return self->closed;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Async: the blocking calls that emit no signal run on a worker thread */
+
+typedef struct {
+  GPtrArray *partitions;  /* nullable */
+  int        timeout_ms;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_clear_pointer (&data->partitions, g_ptr_array_unref);
+  g_free (data);
+}
+
+typedef GPtrArray *(*QueryFunc) (KafkaConsumer *self, QueryData *data, GError **error);
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  QueryFunc func = (QueryFunc) g_object_get_data (G_OBJECT (task), "kafka-query");
+  GError *error = NULL;
+  GPtrArray *result;
+
+  result = func (source_object, task_data, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+consumer_query_async (KafkaConsumer       *self,
+                      QueryFunc            func,
+                      gpointer             source_tag,
+                      GPtrArray           *partitions,
+                      int                  timeout_ms,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  QueryData *data = g_new0 (QueryData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  if (partitions != NULL)
+    {
+      /* a copy: the caller may change its array meanwhile */
+      data->partitions = g_ptr_array_new_full (partitions->len, g_object_unref);
+      for (guint i = 0; i < partitions->len; i++)
+        {
+          KafkaTopicPartition *tp = g_ptr_array_index (partitions, i);
+          KafkaTopicPartition *copy = kafka_topic_partition_new (kafka_topic_partition_get_topic (tp),
+                                                                 kafka_topic_partition_get_partition (tp),
+                                                                 kafka_topic_partition_get_offset (tp));
+
+          kafka_topic_partition_set_metadata (copy, kafka_topic_partition_get_metadata (tp));
+          g_ptr_array_add (data->partitions, copy);
+        }
+    }
+  data->timeout_ms = timeout_ms;
+  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
+  g_object_set_data (G_OBJECT (task), "kafka-query", func);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, query_thread);
+}
+
+static GPtrArray *
+query_finish (KafkaConsumer  *self,
+              GAsyncResult   *result,
+              gpointer        source_tag,
+              GError        **error)
+{
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static GPtrArray *
+commit_query (KafkaConsumer  *self,
+              QueryData      *data,
+              GError        **error)
+{
+  return kafka_consumer_commit (self, data->partitions, error);
+}
+
+static GPtrArray *
+committed_query (KafkaConsumer  *self,
+                 QueryData      *data,
+                 GError        **error)
+{
+  return kafka_consumer_committed (self, data->partitions, data->timeout_ms, error);
+}
+
+static GPtrArray *
+offsets_for_times_query (KafkaConsumer  *self,
+                         QueryData      *data,
+                         GError        **error)
+{
+  return kafka_consumer_offsets_for_times (self, data->partitions, data->timeout_ms, error);
+}
+
+/**
+ * kafka_consumer_commit_async:
+ * @self: a #KafkaConsumer
+ * @offsets: (nullable) (element-type KafkaTopicPartition): the offsets to
+ *   commit, or %NULL (or an empty array) for the current positions
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the result
+ * @user_data: data for @callback
+ *
+ * Commits as kafka_consumer_commit() does, without blocking: the commit
+ * waits for the broker on a worker thread. Cancelling returns
+ * %G_IO_ERROR_CANCELLED at once; the commit itself may still happen.
+ *
+ * Since: 1.0
+ */
+void
+kafka_consumer_commit_async (KafkaConsumer       *self,
+                             GPtrArray           *offsets,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (KAFKA_IS_CONSUMER (self));
+
+  consumer_query_async (self, commit_query, kafka_consumer_commit_async,
+                        offsets, 0, cancellable, callback, user_data);
+}
+
+/**
+ * kafka_consumer_commit_finish:
+ * @self: a #KafkaConsumer
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes kafka_consumer_commit_async().
+ *
+ * Returns: (transfer container) (element-type KafkaTopicPartition): the
+ *   offsets committed, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_commit_finish (KafkaConsumer  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  return query_finish (self, result, kafka_consumer_commit_async, error);
+}
+
+/**
+ * kafka_consumer_committed_async:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): the partitions to ask about
+ * @timeout_ms: how long to wait for the group coordinator, in milliseconds
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the result
+ * @user_data: data for @callback
+ *
+ * Asks for the committed offsets as kafka_consumer_committed() does,
+ * without blocking.
+ *
+ * Since: 1.0
+ */
+void
+kafka_consumer_committed_async (KafkaConsumer       *self,
+                                GPtrArray           *partitions,
+                                int                  timeout_ms,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (KAFKA_IS_CONSUMER (self));
+  g_return_if_fail (partitions != NULL);
+
+  consumer_query_async (self, committed_query, kafka_consumer_committed_async,
+                        partitions, timeout_ms, cancellable, callback, user_data);
+}
+
+/**
+ * kafka_consumer_committed_finish:
+ * @self: a #KafkaConsumer
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes kafka_consumer_committed_async().
+ *
+ * Returns: (transfer container) (element-type KafkaTopicPartition): the
+ *   partitions with their committed offsets, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_committed_finish (KafkaConsumer  *self,
+                                 GAsyncResult   *result,
+                                 GError        **error)
+{
+  return query_finish (self, result, kafka_consumer_committed_async, error);
+}
+
+/**
+ * kafka_consumer_offsets_for_times_async:
+ * @self: a #KafkaConsumer
+ * @partitions: (element-type KafkaTopicPartition): partitions whose offset
+ *   is a timestamp, in milliseconds since the Unix epoch
+ * @timeout_ms: how long to wait for the brokers, in milliseconds
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the result
+ * @user_data: data for @callback
+ *
+ * Looks up offsets for times as kafka_consumer_offsets_for_times() does,
+ * without blocking.
+ *
+ * Since: 1.0
+ */
+void
+kafka_consumer_offsets_for_times_async (KafkaConsumer       *self,
+                                        GPtrArray           *partitions,
+                                        int                  timeout_ms,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (KAFKA_IS_CONSUMER (self));
+  g_return_if_fail (partitions != NULL);
+
+  consumer_query_async (self, offsets_for_times_query, kafka_consumer_offsets_for_times_async,
+                        partitions, timeout_ms, cancellable, callback, user_data);
+}
+
+/**
+ * kafka_consumer_offsets_for_times_finish:
+ * @self: a #KafkaConsumer
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes kafka_consumer_offsets_for_times_async().
+ *
+ * Returns: (transfer container) (element-type KafkaTopicPartition): the
+ *   partitions with the offsets found, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_offsets_for_times_finish (KafkaConsumer  *self,
+                                         GAsyncResult   *result,
+                                         GError        **error)
+{
+  return query_finish (self, result, kafka_consumer_offsets_for_times_async, error);
+}
+
+static gboolean
+consume_waiter_timed_out (gpointer data)
+{
+  ConsumeWaiter *waiter = data;
+
+  g_clear_pointer (&waiter->timeout, g_source_unref);
+  consume_waiter_finish (waiter, g_ptr_array_new_with_free_func (g_object_unref), NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+consume_waiter_cancelled_idle (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  KafkaConsumer *self = g_task_get_source_object (task);
+
+  for (GList *l = self->consume_waiters.head; l != NULL; l = l->next)
+    {
+      ConsumeWaiter *waiter = l->data;
+      GError *error = NULL;
+
+      if (waiter->task == task)
+        {
+          if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+            consume_waiter_finish (waiter, NULL, error);
+          break;
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+consume_waiter_cancelled (GCancellable  *cancellable,
+                          ConsumeWaiter *waiter)
+{
+  /* any thread, and no self-disconnect from here: finish from an idle */
+  GSource *idle = g_idle_source_new ();
+
+  g_source_set_static_name (idle, "KafkaConsumer consume cancelled");
+  g_source_set_callback (idle, consume_waiter_cancelled_idle, g_object_ref (waiter->task), NULL);
+  g_source_attach (idle, kafka_client_get_context (KAFKA_CLIENT (waiter->self)));
+  g_source_unref (idle);
+}
+
+/**
+ * kafka_consumer_consume_async:
+ * @self: a #KafkaConsumer
+ * @max_messages: the most messages to return
+ * @timeout_ms: how long to wait for a first message, in milliseconds (-1: no
+ *   limit)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the messages
+ * @user_data: data for @callback
+ *
+ * Waits, without blocking, for messages: completes as soon as there is at
+ * least one (up to @max_messages, what librdkafka has fetched), or with none
+ * when @timeout_ms passed. The wait is served by the consumer's main
+ * context, which must be running; rebalance signals are emitted from it
+ * meanwhile. Cancelling completes the call with %G_IO_ERROR_CANCELLED at
+ * once, and no message is lost: a message is only taken from librdkafka to
+ * be returned.
+ *
+ * Must be called on the thread that runs the consumer's main context.
+ *
+ * Since: 1.0
+ */
+void
+kafka_consumer_consume_async (KafkaConsumer       *self,
+                              guint                max_messages,
+                              int                  timeout_ms,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  ConsumeWaiter *waiter;
+  GError *error = NULL;
+  GTask *task;
+
+  g_return_if_fail (KAFKA_IS_CONSUMER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kafka_consumer_consume_async);
+  if (g_task_return_error_if_cancelled (task) || !consumer_check_open (self, &error))
+    {
+      if (error != NULL)
+        g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  waiter = g_new0 (ConsumeWaiter, 1);
+  waiter->self = self;
+  waiter->task = task;
+  waiter->max_messages = CLAMP (max_messages, 1, 100000);
+  if (timeout_ms >= 0)
+    {
+      waiter->timeout = g_timeout_source_new (timeout_ms);
+      g_source_set_callback (waiter->timeout, consume_waiter_timed_out, waiter, NULL);
+      g_source_attach (waiter->timeout, kafka_client_get_context (client));
+    }
+  g_queue_push_tail (&self->consume_waiters, waiter);
+  if (cancellable != NULL)
+    waiter->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (consume_waiter_cancelled),
+                                               waiter, NULL);
+  consumer_update_mode (self);
+}
+
+/**
+ * kafka_consumer_consume_finish:
+ * @self: a #KafkaConsumer
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes kafka_consumer_consume_async().
+ *
+ * Returns: (transfer container) (element-type KafkaMessage): the messages
+ *   (none if the time ran out), or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_consumer_consume_finish (KafkaConsumer  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  return query_finish (self, result, kafka_consumer_consume_async, error);
 }

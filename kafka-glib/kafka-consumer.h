@@ -142,4 +142,48 @@ gboolean       kafka_consumer_close                (KafkaConsumer  *self,
 KAFKA_AVAILABLE_IN_1_0
 gboolean       kafka_consumer_is_closed            (KafkaConsumer  *self);
 
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_consumer_commit_async             (KafkaConsumer       *self,
+                                                        GPtrArray           *offsets,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+GPtrArray     *kafka_consumer_commit_finish            (KafkaConsumer       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_consumer_committed_async          (KafkaConsumer       *self,
+                                                        GPtrArray           *partitions,
+                                                        int                  timeout_ms,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+GPtrArray     *kafka_consumer_committed_finish         (KafkaConsumer       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_consumer_offsets_for_times_async  (KafkaConsumer       *self,
+                                                        GPtrArray           *partitions,
+                                                        int                  timeout_ms,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+GPtrArray     *kafka_consumer_offsets_for_times_finish (KafkaConsumer       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_consumer_consume_async            (KafkaConsumer       *self,
+                                                        guint                max_messages,
+                                                        int                  timeout_ms,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+GPtrArray     *kafka_consumer_consume_finish           (KafkaConsumer       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 G_END_DECLS

@@ -180,6 +180,126 @@ test_broker_down_and_up (Fixture       *fx,
   g_assert_cmpuint (consume_all (consumer, 1), ==, 1);
 }
 
+static void
+on_consumed (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GPtrArray **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = kafka_consumer_consume_finish (KAFKA_CONSUMER (source), result, &error);
+  if (*out == NULL)
+    {
+      /* the error travels in the array, and the consumer is marked */
+      *out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+      g_ptr_array_add (*out, g_steal_pointer (&error));
+      g_object_set_data (G_OBJECT (source), "failed", GINT_TO_POINTER (1));
+    }
+}
+
+static GPtrArray *
+consume_async_wait (KafkaConsumer *consumer,
+                    guint          max,
+                    int            timeout_ms,
+                    GCancellable  *cancellable,
+                    gboolean       cancel_now)
+{
+  GPtrArray *out = NULL;
+
+  g_object_set_data (G_OBJECT (consumer), "failed", NULL);
+  kafka_consumer_consume_async (consumer, max, timeout_ms, cancellable, on_consumed, &out);
+  if (cancel_now)
+    g_cancellable_cancel (cancellable);
+  while (out == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return out;
+}
+
+/* consume_async: messages without blocking; a cancelled wait returns at
+ * once and loses nothing; a wait with nothing to read times out empty. */
+static void
+test_consume_async (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(KafkaConsumer) consumer = fixture_consumer (fx);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint got = 0;
+  gint64 start;
+
+  {
+    g_autoptr(GPtrArray) cancelled = NULL;
+
+    start = g_get_monotonic_time ();
+    cancelled = consume_async_wait (consumer, 5, -1, cancellable, TRUE);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+    g_assert_nonnull (g_object_get_data (G_OBJECT (consumer), "failed"));
+    g_assert_error ((GError *) g_ptr_array_index (cancelled, 0), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+
+  while (got < 20)
+    {
+      g_autoptr(GPtrArray) batch = consume_async_wait (consumer, 7, 10000, NULL, FALSE);
+
+      g_assert_null (g_object_get_data (G_OBJECT (consumer), "failed"));
+      g_assert_cmpuint (batch->len, >, 0);
+      g_assert_cmpuint (batch->len, <=, 7);
+      got += batch->len;
+    }
+  g_assert_cmpuint (got, ==, 20);
+
+  {
+    g_autoptr(GPtrArray) none = NULL;
+
+    start = g_get_monotonic_time ();
+    none = consume_async_wait (consumer, 5, 300, NULL, FALSE);
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_cmpint (g_get_monotonic_time () - start, >=, 250 * 1000);
+  }
+}
+
+static void
+on_list_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GPtrArray **out = data;
+  g_autoptr(GError) error = NULL;
+  gpointer tag = g_task_get_source_tag (G_TASK (result));
+
+  if (tag == kafka_consumer_commit_async)
+    *out = kafka_consumer_commit_finish (KAFKA_CONSUMER (source), result, &error);
+  else if (tag == kafka_consumer_committed_async)
+    *out = kafka_consumer_committed_finish (KAFKA_CONSUMER (source), result, &error);
+  else
+    *out = kafka_consumer_offsets_for_times_finish (KAFKA_CONSUMER (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_commit_async (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(KafkaConsumer) consumer = fixture_consumer (fx);
+  g_autoptr(GPtrArray) committed = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) ask = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_cmpuint (consume_all (consumer, 20), ==, 20);
+  kafka_consumer_commit_async (consumer, NULL, NULL, on_list_done, &committed);
+  while (committed == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (committed->len, ==, 2);
+
+  g_ptr_array_add (ask, kafka_topic_partition_new (fx->topic, 0, KAFKA_OFFSET_INVALID));
+  g_ptr_array_add (ask, kafka_topic_partition_new (fx->topic, 1, KAFKA_OFFSET_INVALID));
+  kafka_consumer_committed_async (consumer, ask, 5000, NULL, on_list_done, &stored);
+  while (stored == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (kafka_topic_partition_get_offset (g_ptr_array_index (stored, 0)) +
+                   kafka_topic_partition_get_offset (g_ptr_array_index (stored, 1)), ==, 20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -192,6 +312,11 @@ main (int    argc,
               fixture_setup, test_commit_error, fixture_teardown);
   g_test_add ("/consumer/mock/broker-down-and-up", Fixture, NULL,
               fixture_setup, test_broker_down_and_up, fixture_teardown);
+
+  g_test_add ("/consumer/mock/consume-async", Fixture, NULL,
+              fixture_setup, test_consume_async, fixture_teardown);
+  g_test_add ("/consumer/mock/commit-async", Fixture, NULL,
+              fixture_setup, test_commit_async, fixture_teardown);
 
   return g_test_run ();
 }

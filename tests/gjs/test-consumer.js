@@ -252,7 +252,51 @@ function testErrors() {
     }
 }
 
-for (const test of [testMessagesOnMainLoop, testSecondMemberPolling, testErrors]) {
+const Gio = imports.gi.Gio;
+Gio._promisify(Kafka.Consumer.prototype, 'consume_async', 'consume_finish');
+Gio._promisify(Kafka.Consumer.prototype, 'commit_async', 'commit_finish');
+Gio._promisify(Kafka.Producer.prototype, 'produce_async', 'produce_finish');
+
+async function awaitRoundTrip() {
+    const topic = unique('await');
+    const producer = Kafka.Producer.new({'bootstrap.servers': bootstrap});
+    for (let i = 0; i < 10; i++)
+        await producer.produce_async(topic, 0, `k${i}`, `v${i}`, null, 0, null);
+
+    const consumer = newConsumer(unique('g'));
+    consumer.subscribe([topic]);
+    // a cancelled wait returns at once and loses nothing
+    const cancellable = new Gio.Cancellable();
+    const pending = consumer.consume_async(5, -1, cancellable);
+    cancellable.cancel();
+    try {
+        await pending;
+        check(false, 'a cancelled consume rejects');
+    } catch (e) {
+        check(e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED), `CANCELLED (${e})`);
+    }
+    const got = [];
+    while (got.length < 10)
+        got.push(...await consumer.consume_async(100, 10000, null));
+    check(got.length === 10, `${got.length} awaited messages`);
+    got.forEach((m, i) => check(new TextDecoder().decode(m.get_value()) === `v${i}`, 'awaited value'));
+    const committed = await consumer.commit_async(null, null);
+    check(committed.some(tp => tp.get_partition() === 0 && tp.get_offset() === 10), 'awaited commit');
+    consumer.close();
+}
+
+function testAwaitRoundTrip() {
+    const loop = new GLib.MainLoop(null, false);
+    let error = null;
+    awaitRoundTrip().catch(e => {
+        error = e;
+    }).finally(() => loop.quit());
+    loop.run();
+    if (error)
+        throw error;
+}
+
+for (const test of [testMessagesOnMainLoop, testSecondMemberPolling, testErrors, testAwaitRoundTrip]) {
     try {
         test();
         print(`ok - ${test.name}`);
