@@ -44,9 +44,10 @@
  * error that names the property.
  */
 
-/* How many events one dispatch serves before it yields to the rest of the
- * main loop; it stays ready and goes on at the next iteration. */
-#define DISPATCH_BUDGET 64
+/* How many messages (or other events) one dispatch serves before it yields
+ * to the rest of the main loop; it stays ready and goes on at the next
+ * iteration. */
+#define DISPATCH_BUDGET 1024
 
 typedef struct {
   GSource   source;
@@ -207,10 +208,11 @@ handle_log (KafkaClient      *self,
   if (rd_kafka_event_log (event, &fac, &str, &level) != 0)
     return;
 
+  /* MESSAGE comes last: the arguments after it are its format's */
   g_log_structured ("Kafka", syslog_to_glib (level),
-                    "MESSAGE", "%s: %s: %s", kafka_client_get_name (self), fac, str,
                     "KAFKA_FACILITY", fac,
-                    "KAFKA_CLIENT", kafka_client_get_name (self));
+                    "KAFKA_CLIENT", kafka_client_get_name (self),
+                    "MESSAGE", "%s: %s: %s", kafka_client_get_name (self), fac, str);
   g_signal_emit (self, signals[SIGNAL_LOG], 0, level, fac, str);
 }
 
@@ -325,22 +327,29 @@ client_drain (KafkaClient *self,
 
       while (!kafka_client_should_stop (self))
         {
-          if (budget-- <= 0)
+          int served;
+
+          if (budget <= 0)
             {
               drained = FALSE;
               break;
             }
           if (queue != priv->main_queue)
             {
-              if (priv->hooks->serve_queue (self, queue) <= 0)
+              served = priv->hooks->serve_queue (self, queue);
+              if (served <= 0)
                 break;
-              continue;
             }
-          event = rd_kafka_queue_poll (queue, 0);
-          if (event == NULL)
-            break;
-          client_handle_event (self, event);
-          rd_kafka_event_destroy (event);
+          else
+            {
+              event = rd_kafka_queue_poll (queue, 0);
+              if (event == NULL)
+                break;
+              served = client_handle_event (self, event);
+              rd_kafka_event_destroy (event);
+            }
+          /* a delivery report or a batch counts what it emitted */
+          budget -= MAX (served, 1);
         }
     }
   client_dispatch_leave (self);
@@ -360,6 +369,12 @@ kafka_client_serve (KafkaClient      *self,
   if (priv->disposed || priv->rk == NULL)
     return 0;
 
+  /* While another thread runs the client's context, its source serves the
+   * queues: serving them here too would race it (and emit signals on the
+   * wrong thread). */
+  if (!g_main_context_acquire (priv->context))
+    return 0;
+
   client_dispatch_enter (self);
   event = rd_kafka_queue_poll (queue, timeout_ms);
   while (event != NULL)
@@ -371,6 +386,7 @@ kafka_client_serve (KafkaClient      *self,
       event = rd_kafka_queue_poll (queue, 0);
     }
   client_dispatch_leave (self);
+  g_main_context_release (priv->context);
 
   return served;
 }

@@ -166,22 +166,24 @@ static int
 consumer_emit_batch (KafkaConsumer *self)
 {
   KafkaClient *client = KAFKA_CLIENT (self);
-  rd_kafka_message_t *batch[256];
-  ssize_t n;
+  int n = 0;
 
-  n = rd_kafka_consume_batch_queue (self->consumer_queue, 0, batch, G_N_ELEMENTS (batch));
-  if (n <= 0)
-    return 0;
-
-  for (ssize_t i = 0; i < n; i++)
+  /* One message at a time: librdkafka stores a message's offset when it
+   * hands it out, so a message taken must be emitted, or a handler that
+   * closes the consumer or drops it would have the rest committed unseen. */
+  while (n < 256 && self->emit_messages && !self->closed &&
+         !kafka_client_should_stop (client))
     {
-      g_autoptr(KafkaMessage) message = consumer_wrap_message (self, batch[i]);
+      g_autoptr(KafkaMessage) message = NULL;
+      rd_kafka_message_t *rkm;
 
-      batch[i] = NULL;
-      if (!kafka_client_should_stop (client))
-        g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
+      if (rd_kafka_consume_batch_queue (self->consumer_queue, 0, &rkm, 1) != 1)
+        break;
+      message = consumer_wrap_message (self, rkm);
+      g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
+      n++;
     }
-  return (int) n;
+  return n;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -497,13 +499,9 @@ consumer_update_mode (KafkaConsumer *self)
   if (self->consumer_queue == NULL || self->closed)
     return;
 
-  if (!self->emit_messages && !g_queue_is_empty (&self->consume_waiters))
+  if (self->emit_messages || !g_queue_is_empty (&self->consume_waiters))
     {
-      /* fed by the source until the waiters are served */
-      kafka_client_watch_queue (client, self->consumer_queue);
-    }
-  else if (self->emit_messages)
-    {
+      /* fed by the source; kept in its group by the keep-alive while idle */
       GWeakRef *weak = g_new0 (GWeakRef, 1);
 
       kafka_client_watch_queue (client, self->consumer_queue);
@@ -1480,8 +1478,8 @@ kafka_consumer_commit_in_background (KafkaConsumer  *self,
 }
 
 /* The calls that fill in a list of partitions (committed offsets, positions,
- * offsets for times): a new list of the answers, or %NULL with @error set,
- * from the call or from the first partition that failed. */
+ * offsets for times): a new list of the answers, each partition with its own
+ * error if it failed, or %NULL with @error set if the call failed. */
 typedef rd_kafka_resp_err_t (*PartitionQuery) (rd_kafka_t                      *rk,
                                                rd_kafka_topic_partition_list_t *list,
                                                int                              timeout_ms);
@@ -1513,7 +1511,7 @@ consumer_query (KafkaConsumer   *self,
   err = query (consumer_rk (self), list, timeout_ms);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
     kafka_set_error (error, err, "%s", what);
-  else if (check_partition_errors (list, error, what))
+  else
     result = kafka_topic_partition_list_from_rd (list);
   rd_kafka_topic_partition_list_destroy (list);
   return result;
@@ -2293,4 +2291,137 @@ kafka_consumer_consume_finish (KafkaConsumer  *self,
                                GError        **error)
 {
   return query_finish (self, result, kafka_consumer_consume_async, error);
+}
+
+typedef struct {
+  rd_kafka_queue_t *queue;
+  GSource          *tick;
+} CloseState;
+
+static void
+close_state_free (CloseState *state)
+{
+  if (state->tick != NULL)
+    {
+      g_source_destroy (state->tick);
+      g_source_unref (state->tick);
+    }
+  g_clear_pointer (&state->queue, rd_kafka_queue_destroy);
+  g_free (state);
+}
+
+/* Serves the close queue from the consumer's context until librdkafka says
+ * the consumer is closed. The queue gets no wake-up when there is nothing to
+ * revoke, so this polls on a short timer while (and only while) closing. */
+static gboolean
+close_tick (gpointer data)
+{
+  GTask *task = data;
+  KafkaConsumer *self = g_task_get_source_object (task);
+  CloseState *state = g_task_get_task_data (task);
+  rd_kafka_t *rk = consumer_rk (self);
+  rd_kafka_event_t *event;
+
+  while ((event = rd_kafka_queue_poll (state->queue, 0)) != NULL)
+    {
+      if (rd_kafka_event_type (event) == RD_KAFKA_EVENT_REBALANCE)
+        consumer_rebalance_cb (rk, rd_kafka_event_error (event),
+                               (rd_kafka_topic_partition_list_t *) rd_kafka_event_topic_partition_list (event),
+                               self);
+      rd_kafka_event_destroy (event);
+    }
+
+  if (!rd_kafka_consumer_closed (rk))
+    return G_SOURCE_CONTINUE;
+
+  self->closed = TRUE;
+  while (!g_queue_is_empty (&self->consume_waiters))
+    consume_waiter_finish (g_queue_peek_head (&self->consume_waiters), NULL,
+                           g_error_new_literal (KAFKA_ERROR, KAFKA_ERROR_STATE,
+                                                "The consumer was closed"));
+  g_clear_pointer (&state->tick, g_source_unref);
+  g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * kafka_consumer_close_async:
+ * @self: a #KafkaConsumer
+ * @cancellable: (nullable): a #GCancellable (closing, once started, is not
+ *   undone: cancelling only checks before it starts)
+ * @callback: (scope async): called when the consumer is closed
+ * @user_data: data for @callback
+ *
+ * Leaves the group as kafka_consumer_close() does, without blocking: the
+ * revoke signals and the final commit are served from the consumer's main
+ * context, which must be running.
+ *
+ * Must be called on the thread that runs the consumer's main context.
+ *
+ * Since: 1.0
+ */
+void
+kafka_consumer_close_async (KafkaConsumer       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  rd_kafka_error_t *rderror;
+  CloseState *state;
+  GError *error = NULL;
+
+  g_return_if_fail (KAFKA_IS_CONSUMER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kafka_consumer_close_async);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!consumer_check_open (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  kafka_consumer_set_emit_messages (self, FALSE);
+  state = g_new0 (CloseState, 1);
+  state->queue = rd_kafka_queue_new (consumer_rk (self));
+  g_task_set_task_data (task, state, (GDestroyNotify) close_state_free);
+
+  rderror = rd_kafka_consumer_close_queue (consumer_rk (self), state->queue);
+  if (!finish_error (rderror, &error, "Could not close the consumer"))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  state->tick = g_timeout_source_new (20);
+  g_source_set_static_name (state->tick, "KafkaConsumer close");
+  g_source_set_callback (state->tick, close_tick, g_object_ref (task), g_object_unref);
+  g_source_attach (state->tick, kafka_client_get_context (KAFKA_CLIENT (self)));
+}
+
+/**
+ * kafka_consumer_close_finish:
+ * @self: a #KafkaConsumer
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes kafka_consumer_close_async().
+ *
+ * Returns: %TRUE when the consumer is closed, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_consumer_close_finish (KafkaConsumer  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, kafka_consumer_close_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

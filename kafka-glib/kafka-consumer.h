@@ -185,5 +185,14 @@ KAFKA_AVAILABLE_IN_1_0
 GPtrArray     *kafka_consumer_consume_finish           (KafkaConsumer       *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_consumer_close_async              (KafkaConsumer       *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_consumer_close_finish             (KafkaConsumer       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 
 G_END_DECLS

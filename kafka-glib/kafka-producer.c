@@ -69,9 +69,11 @@ struct _KafkaProducer
   GHashTable *topics;
   TopicEntry *last_topic;
 
-  /* messages of delivery reports being emitted right now: a flush() from a
-   * delivery handler must not wait for them */
-  guint       reports_in_hand;
+  /* messages queued and not yet reported (atomic): what flush waits for.
+   * Decremented before a report's signals, so that a flush() from a delivery
+   * handler does not wait for the reports being emitted, and unaffected by
+   * the log, stats and error events that rd_kafka_outq_len() also counts. */
+  gint        undelivered;
 
   /* produce_async() calls not yet reported, and flush_async() calls waiting */
   gint        pending_deliveries;  /* atomic */
@@ -174,12 +176,12 @@ producer_handle_event (KafkaClient      *client,
     return 0;
 
   count = rd_kafka_event_message_count (event);
+  g_atomic_int_add (&self->undelivered, -(gint) count);
   emit = g_signal_has_handler_pending (self, signals[SIGNAL_DELIVERY], 0, FALSE);
 
   /* no handler and no task: no message objects */
   if (emit || g_atomic_int_get (&self->pending_deliveries) > 0)
     {
-      self->reports_in_hand += count;
       while ((rkm = rd_kafka_event_message_next (event)) != NULL)
         {
           g_autoptr(KafkaMessage) message = NULL;
@@ -193,16 +195,10 @@ producer_handle_event (KafkaClient      *client,
           if (emit && !kafka_client_should_stop (client))
             g_signal_emit (self, signals[SIGNAL_DELIVERY], 0, message);
         }
-      self->reports_in_hand -= count;
     }
 
   if (self->flush_waiters != NULL)
-    {
-      /* the event's messages still count in the queue until it is destroyed */
-      self->reports_in_hand += count;
-      producer_check_flush_waiters (self);
-      self->reports_in_hand -= count;
-    }
+    producer_check_flush_waiters (self);
 
   return (int) count;
 }
@@ -226,8 +222,17 @@ producer_shutdown (KafkaClient *client)
 
       if (rd_kafka_event_type (event) == RD_KAFKA_EVENT_DR)
         while ((rkm = rd_kafka_event_message_next (event)) != NULL)
-          if (rkm->_private != NULL)
-            pending_free (rkm->_private);
+          {
+            PendingDelivery *pending = rkm->_private;
+
+            /* g_object_run_dispose() may come with tasks still waiting */
+            if (pending != NULL && pending_claim (pending))
+              g_task_return_new_error (pending->task, KAFKA_ERROR, KAFKA_ERROR_DESTROY,
+                                       "The producer was disposed of before the "
+                                       "message was delivered");
+            if (pending != NULL)
+              pending_free (pending);
+          }
       rd_kafka_event_destroy (event);
     }
 
@@ -500,7 +505,10 @@ producer_produce (KafkaProducer    *self,
                            RD_KAFKA_V_OPAQUE (pending),
                            RD_KAFKA_V_END);
   if (G_LIKELY (err == RD_KAFKA_RESP_ERR_NO_ERROR))
-    return TRUE;
+    {
+      g_atomic_int_inc (&self->undelivered);
+      return TRUE;
+    }
 
   /* librdkafka takes the headers only on success */
   if (hdrs != NULL)
@@ -514,7 +522,7 @@ producer_produce (KafkaProducer    *self,
                        "holds %d messages; let delivery reports drain it (run the "
                        "main loop or call poll()) and produce again, or raise "
                        "queue.buffering.max.messages",
-                       topic, rd_kafka_outq_len (kafka_client_get_handle (KAFKA_CLIENT (self))));
+                       topic, g_atomic_int_get (&self->undelivered));
       break;
     case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE:
       kafka_set_error (error, err,
@@ -576,7 +584,7 @@ kafka_producer_poll (KafkaProducer *self,
  * @timeout_ms: how long to wait, in milliseconds (-1: no limit)
  * @error: return location for a #GError
  *
- * Sends every queued message at once (without waiting for `linger.ms`) and
+ * Wakes the brokers' threads so that queued messages go out, and
  * waits until each has its delivery report, emitting the signals on the
  * calling thread as kafka_producer_poll() does. Blocks the calling thread
  * up to @timeout_ms. May be called from a #KafkaProducer::delivery handler:
@@ -617,7 +625,9 @@ kafka_producer_flush (KafkaProducer  *self,
       gint64 now;
       int wait_ms;
 
-      remaining = rd_kafka_outq_len (rk) - (int) self->reports_in_hand;
+      /* serve first: flush (0) still emits what is waiting */
+      kafka_client_serve (client, kafka_client_get_main_queue (client), 0);
+      remaining = g_atomic_int_get (&self->undelivered);
       if (remaining <= 0 || kafka_client_is_disposed (client))
         return TRUE;
 
@@ -688,10 +698,11 @@ kafka_producer_purge (KafkaProducer    *self,
  * kafka_producer_get_out_queue_length:
  * @self: a #KafkaProducer
  *
- * Gets the number of messages and requests waiting to be sent, waiting for
- * an acknowledgement, or waiting for their delivery report to be emitted
- * (confluent-kafka-python's `len(producer)`). Zero when everything produced
- * has been reported.
+ * Gets the number of messages produced whose delivery report has not been
+ * emitted yet: queued, in flight, or reported by the broker and waiting for
+ * the main loop (confluent-kafka-python's `len(producer)`). Zero when
+ * everything produced has been reported; what kafka_producer_flush() waits
+ * for.
  *
  * Returns: the length of the out queue
  *
@@ -708,7 +719,7 @@ kafka_producer_get_out_queue_length (KafkaProducer *self)
   if (!kafka_client_check_open (client, NULL))
     return 0;
 
-  len = rd_kafka_outq_len (kafka_client_get_handle (client)) - (int) self->reports_in_hand;
+  len = g_atomic_int_get (&self->undelivered);
   return (guint) MAX (len, 0);
 }
 
@@ -774,19 +785,23 @@ kafka_producer_produce_async (KafkaProducer       *self,
       return;
     }
 
+  /* connected before the message is queued: its report may be served on
+   * another thread, and free @pending, before producev() even returns */
+  if (cancellable != NULL)
+    pending->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (pending_cancelled),
+                                                pending, NULL);
+
   g_atomic_int_inc (&self->pending_deliveries);
   if (!producer_produce (self, topic, partition, key, key_len, value, value_len,
                          headers, timestamp, pending, &error))
     {
       g_atomic_int_add (&self->pending_deliveries, -1);
-      g_task_return_error (pending->task, error);
+      if (pending_claim (pending))
+        g_task_return_error (pending->task, error);
+      else
+        g_error_free (error);
       pending_free (pending);
-      return;
     }
-
-  if (cancellable != NULL)
-    pending->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (pending_cancelled),
-                                                pending, NULL);
 }
 
 /**

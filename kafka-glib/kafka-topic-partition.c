@@ -434,7 +434,9 @@ kafka_topic_partition_list_to_rd (GPtrArray *partitions)
       KafkaTopicPartition *tp = g_ptr_array_index (partitions, i);
       rd_kafka_topic_partition_t *rktpar;
 
-      rktpar = rd_kafka_topic_partition_list_add (list, tp->topic, tp->partition);
+      /* a partition built by a binding without a topic: librdkafka will
+       * refuse the empty name rather than crash on NULL */
+      rktpar = rd_kafka_topic_partition_list_add (list, tp->topic ? tp->topic : "", tp->partition);
       rktpar->offset = tp->offset;
       if (tp->metadata != NULL)
         {

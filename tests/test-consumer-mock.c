@@ -300,6 +300,51 @@ test_commit_async (Fixture       *fx,
                    kafka_topic_partition_get_offset (g_ptr_array_index (stored, 1)), ==, 20);
 }
 
+static void
+on_closed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  int *outcome = data;
+  g_autoptr(GError) error = NULL;
+
+  *outcome = kafka_consumer_close_finish (KAFKA_CONSUMER (source), result, &error) ? 1 : -1;
+  g_assert_no_error (error);
+}
+
+static void
+count_revoked (KafkaConsumer *consumer,
+               GPtrArray     *partitions,
+               guint         *n)
+{
+  g_assert_cmpuint (partitions->len, >, 0);
+  (*n)++;
+}
+
+/* close_async: the revoke is emitted from the main loop, and then the
+ * consumer is closed; calls fail afterwards. */
+static void
+test_close_async (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(KafkaConsumer) consumer = fixture_consumer (fx);
+  g_autoptr(GError) error = NULL;
+  guint revoked = 0;
+  int outcome = 0;
+
+  g_signal_connect (consumer, "partitions-revoked", G_CALLBACK (count_revoked), &revoked);
+  g_assert_cmpuint (consume_all (consumer, 20), ==, 20);
+  kafka_consumer_close_async (consumer, NULL, on_closed, &outcome);
+  g_assert_false (kafka_consumer_is_closed (consumer));
+  while (outcome == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (outcome, ==, 1);
+  g_assert_cmpuint (revoked, ==, 1);
+  g_assert_true (kafka_consumer_is_closed (consumer));
+  g_assert_null (kafka_consumer_poll (consumer, 0, &error));
+  g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_STATE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -317,6 +362,9 @@ main (int    argc,
               fixture_setup, test_consume_async, fixture_teardown);
   g_test_add ("/consumer/mock/commit-async", Fixture, NULL,
               fixture_setup, test_commit_async, fixture_teardown);
+
+  g_test_add ("/consumer/mock/close-async", Fixture, NULL,
+              fixture_setup, test_close_async, fixture_teardown);
 
   return g_test_run ();
 }

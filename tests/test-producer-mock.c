@@ -926,6 +926,34 @@ test_flush_async (Fixture       *fx,
   g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Stats and log events queued behind the last report must not keep a flush
+ * waiting (rd_kafka_outq_len() counts them), and flush (0) still emits the
+ * reports that are waiting. */
+static void
+test_flush_with_stats (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) outcome = NULL;
+  gint64 deadline;
+
+  fixture_producer (fx, "statistics.interval.ms", "20", "debug", "msg", NULL);
+  for (int i = 0; i < 50; i++)
+    g_assert_true (produce_str (fx->producer, fx->topic, KAFKA_PARTITION_UA, "k", "v", NULL, &error));
+  kafka_producer_flush_async (fx->producer, -1, NULL, on_flushed, &outcome);
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_NONE);
+  g_assert_cmpuint (fx->deliveries.messages->len, ==, 50);
+
+  /* reports waiting in the queue, nobody serving: flush (0) emits them */
+  g_assert_true (produce_str (fx->producer, fx->topic, 0, "k", "v", NULL, &error));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!kafka_producer_flush (fx->producer, 0, NULL) && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  g_assert_cmpuint (fx->deliveries.messages->len, ==, 51);
+}
+
 static void
 on_listed (GObject      *source,
            GAsyncResult *result,
@@ -989,6 +1017,7 @@ main (int    argc,
   ADD ("produce-async", test_produce_async, 1);
   ADD ("produce-async-cancel", test_produce_async_cancel, 1);
   ADD ("flush-async", test_flush_async, 1);
+  ADD ("flush-with-stats", test_flush_with_stats, 1);
   ADD ("list-topics-async", test_list_topics_async, 1);
 
   return g_test_run ();
