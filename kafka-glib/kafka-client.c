@@ -1182,3 +1182,114 @@ kafka_client_list_topics_finish (KafkaClient   *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+typedef struct {
+  char     *topic;
+  gint32    partition;
+  gboolean  cached;
+  int       timeout_ms;
+  gint64    low, high;
+} WatermarkData;
+
+static void
+watermark_data_free (WatermarkData *data)
+{
+  g_free (data->topic);
+  g_free (data);
+}
+
+static void
+watermark_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  WatermarkData *data = task_data;
+  GError *error = NULL;
+
+  if (kafka_client_get_watermark_offsets (source_object, data->topic, data->partition,
+                                          data->cached, data->timeout_ms,
+                                          &data->low, &data->high, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * kafka_client_get_watermark_offsets_async:
+ * @self: a #KafkaClient
+ * @topic: a topic name
+ * @partition: a partition number
+ * @timeout_ms: how long to wait for the partition's leader, in milliseconds
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the result
+ * @user_data: data for @callback
+ *
+ * Asks the partition's leader for its watermark offsets, as
+ * kafka_client_get_watermark_offsets() does with @cached %FALSE, without
+ * blocking: the request runs on a worker thread.
+ *
+ * Since: 1.0
+ */
+void
+kafka_client_get_watermark_offsets_async (KafkaClient         *self,
+                                          const char          *topic,
+                                          gint32               partition,
+                                          int                  timeout_ms,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WatermarkData *data;
+
+  g_return_if_fail (KAFKA_IS_CLIENT (self));
+  g_return_if_fail (topic != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kafka_client_get_watermark_offsets_async);
+  data = g_new0 (WatermarkData, 1);
+  data->topic = g_strdup (topic);
+  data->partition = partition;
+  data->timeout_ms = timeout_ms;
+  g_task_set_task_data (task, data, (GDestroyNotify) watermark_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, watermark_thread);
+}
+
+/**
+ * kafka_client_get_watermark_offsets_finish:
+ * @self: a #KafkaClient
+ * @result: the #GAsyncResult given to the callback
+ * @low: (out) (optional): the low watermark
+ * @high: (out) (optional): the high watermark
+ * @error: return location for a #GError
+ *
+ * Finishes kafka_client_get_watermark_offsets_async().
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_client_get_watermark_offsets_finish (KafkaClient   *self,
+                                           GAsyncResult  *result,
+                                           gint64        *low,
+                                           gint64        *high,
+                                           GError       **error)
+{
+  WatermarkData *data;
+
+  g_return_val_if_fail (KAFKA_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, kafka_client_get_watermark_offsets_async), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  if (low != NULL)
+    *low = data->low;
+  if (high != NULL)
+    *high = data->high;
+  return TRUE;
+}

@@ -82,5 +82,19 @@ gboolean              kafka_client_get_watermark_offsets (KafkaClient *self,
                                                          gint64       *low,
                                                          gint64       *high,
                                                          GError      **error);
+KAFKA_AVAILABLE_IN_1_0
+void                  kafka_client_get_watermark_offsets_async  (KafkaClient         *self,
+                                                                 const char          *topic,
+                                                                 gint32               partition,
+                                                                 int                  timeout_ms,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+gboolean              kafka_client_get_watermark_offsets_finish (KafkaClient         *self,
+                                                                 GAsyncResult        *result,
+                                                                 gint64              *low,
+                                                                 gint64              *high,
+                                                                 GError             **error);
 
 G_END_DECLS

@@ -12,7 +12,7 @@ import uuid
 
 import gi
 gi.require_version('Kafka', '1.0')
-from gi.repository import GLib, Kafka  # noqa: E402
+from gi.repository import Gio, GLib, Kafka  # noqa: E402
 
 import confluent_kafka  # noqa: E402
 
@@ -125,6 +125,53 @@ class ConsumerTest(unittest.TestCase):
         self.assertEqual([m.get_value() for m in rest], [b'x%d' % i for i in range(1, 20)])
         self.assertEqual(consumer.consume(10, 300), [])
         self.assertIsNone(consumer.poll(100))
+
+    def test_async_with_callbacks(self):
+        topic, group = unique('c'), unique('g')
+        glib_produce(topic, [(None, b'a%d' % i, []) for i in range(8)])
+        consumer = new_consumer(group)
+        consumer.assign([Kafka.TopicPartition.new(topic, 0, Kafka.OFFSET_BEGINNING)])
+
+        outcomes = []
+
+        def record(c, result, finish):
+            try:
+                outcomes.append(finish(result))
+            except GLib.Error as e:
+                outcomes.append(e)
+
+        # a cancelled wait returns at once and loses nothing
+        cancellable = Gio.Cancellable()
+        consumer.consume_async(5, -1, cancellable, record, consumer.consume_finish)
+        cancellable.cancel()
+        run_until(lambda: outcomes, 5, 'the cancelled consume')
+        self.assertTrue(outcomes[0].matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED))
+
+        got = []
+        while len(got) < 8:
+            outcomes.clear()
+            consumer.consume_async(100, 10000, None, record, consumer.consume_finish)
+            run_until(lambda: outcomes, 15, 'consume_async')
+            got.extend(outcomes[0])
+        self.assertEqual([m.get_value() for m in got], [b'a%d' % i for i in range(8)])
+
+        outcomes.clear()
+        consumer.commit_async(None, None, record, consumer.commit_finish)
+        run_until(lambda: outcomes, 15, 'commit_async')
+        self.assertEqual({p.get_partition(): p.get_offset() for p in outcomes[0]}[0], 8)
+
+        outcomes.clear()
+        consumer.get_watermark_offsets_async(topic, 0, 10000, None, record,
+                                             consumer.get_watermark_offsets_finish)
+        run_until(lambda: outcomes, 15, 'watermarks')
+        ok, low, high = outcomes[0]
+        self.assertEqual((ok, low, high), (True, 0, 8))
+
+        outcomes.clear()
+        consumer.close_async(None, record, consumer.close_finish)
+        run_until(lambda: outcomes, 30, 'close_async')
+        self.assertIs(outcomes[0], True)
+        self.assertTrue(consumer.is_closed())
 
     def test_bad_input(self):
         consumer = new_consumer(unique('g'))
