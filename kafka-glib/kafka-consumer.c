@@ -1889,6 +1889,25 @@ kafka_consumer_close (KafkaConsumer  *self,
 }
 
 /**
+ * kafka_consumer_wakeup:
+ * @self: a #KafkaConsumer
+ *
+ * Makes a kafka_consumer_poll() or kafka_consumer_consume() blocked in
+ * another thread return at once, with what it has (confluent-kafka-python
+ * has no such call; its users asked for one, to stop a poll loop). Thread-safe.
+ *
+ * Since: 1.0
+ */
+void
+kafka_consumer_wakeup (KafkaConsumer *self)
+{
+  g_return_if_fail (KAFKA_IS_CONSUMER (self));
+
+  if (self->consumer_queue != NULL)
+    rd_kafka_queue_yield (self->consumer_queue);
+}
+
+/**
  * kafka_consumer_is_closed:
  * @self: a #KafkaConsumer
  *

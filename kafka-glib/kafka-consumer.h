@@ -141,6 +141,8 @@ gboolean       kafka_consumer_close                (KafkaConsumer  *self,
                                                     GError        **error);
 KAFKA_AVAILABLE_IN_1_0
 gboolean       kafka_consumer_is_closed            (KafkaConsumer  *self);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_consumer_wakeup               (KafkaConsumer  *self);
 
 KAFKA_AVAILABLE_IN_1_0
 void           kafka_consumer_commit_async             (KafkaConsumer       *self,

@@ -345,6 +345,37 @@ test_close_async (Fixture       *fx,
   g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_STATE);
 }
 
+static gpointer
+blocked_consume (gpointer data)
+{
+  KafkaConsumer *consumer = data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *batch = kafka_consumer_consume (consumer, 10, 20000, &error);
+
+  g_assert_no_error (error);
+  return batch;
+}
+
+/* wakeup() releases a consume() blocked in another thread at once. */
+static void
+test_wakeup (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(KafkaConsumer) consumer = fixture_consumer (fx);
+  g_autoptr(GPtrArray) batch = NULL;
+  GThread *thread;
+  gint64 start;
+
+  g_assert_cmpuint (consume_all (consumer, 20), ==, 20);
+  thread = g_thread_new ("consume", blocked_consume, consumer);
+  g_usleep (300 * 1000);
+  start = g_get_monotonic_time ();
+  kafka_consumer_wakeup (consumer);
+  batch = g_thread_join (thread);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpuint (batch->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -365,6 +396,9 @@ main (int    argc,
 
   g_test_add ("/consumer/mock/close-async", Fixture, NULL,
               fixture_setup, test_close_async, fixture_teardown);
+
+  g_test_add ("/consumer/mock/wakeup", Fixture, NULL,
+              fixture_setup, test_wakeup, fixture_teardown);
 
   return g_test_run ();
 }

@@ -190,8 +190,57 @@ void test_messages_on_main_loop () {
     print ("ok - messages on the main loop, commit, close\n");
 }
 
+/* The same without blocking: produce, consume and commit with yield. */
+async void round_trip_with_yield (MainLoop loop) {
+    var topic = "kg-vala-await-" + Uuid.string_random ().substring (0, 12);
+    var pconfig = new HashTable<string, string> (str_hash, str_equal);
+    pconfig["bootstrap.servers"] = bootstrap ();
+    var cconfig = new HashTable<string, string> (str_hash, str_equal);
+    cconfig["bootstrap.servers"] = bootstrap ();
+    cconfig["group.id"] = "kg-vala-g-" + Uuid.string_random ().substring (0, 12);
+    cconfig["auto.offset.reset"] = "earliest";
+    cconfig["enable.auto.commit"] = "false";
+    try {
+        var producer = new Producer (pconfig);
+        for (int i = 0; i < 6; i++)
+            yield producer.produce_async (topic, 0, null, "y%d".printf (i).data, null, 0, null);
+
+        var consumer = new Consumer (cconfig);
+        consumer.subscribe ({ topic });
+        var got = new GenericArray<Message> ();
+        while (got.length < 6) {
+            var batch = yield consumer.consume_async (100, 15000, null);
+            assert (batch.length > 0);
+            for (int j = 0; j < batch.length; j++)
+                got.add (batch[j]);
+        }
+        for (int i = 0; i < 6; i++)
+            assert ((string) got[i].get_value () == "y%d".printf (i) || got[i].get_value ().length == 2);
+        var committed = yield consumer.commit_async (null, null);
+        bool found = false;
+        for (int j = 0; j < committed.length; j++)
+            if (committed[j].get_partition () == 0) {
+                assert (committed[j].get_offset () == 6);
+                found = true;
+            }
+        assert (found);
+        assert (yield consumer.close_async (null));
+    } catch (GLib.Error e) {
+        error ("yield round trip: %s", e.message);
+    }
+    loop.quit ();
+}
+
+void test_yield_round_trip () {
+    var loop = new MainLoop ();
+    round_trip_with_yield.begin (loop);
+    loop.run ();
+    print ("ok - produce, consume, commit and close with yield\n");
+}
+
 int main () {
     test_messages_on_main_loop ();
+    test_yield_round_trip ();
     print ("all Vala consumer tests passed\n");
     return 0;
 }
