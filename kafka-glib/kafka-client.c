@@ -373,7 +373,13 @@ kafka_client_serve (KafkaClient      *self,
    * queues: serving them here too would race it (and emit signals on the
    * wrong thread). */
   if (!g_main_context_acquire (priv->context))
-    return 0;
+    {
+      /* let the owner serve; wait a little so callers that loop (flush)
+       * do not spin */
+      if (timeout_ms != 0)
+        g_usleep (1000 * (timeout_ms < 0 ? 10 : MIN (timeout_ms, 10)));
+      return 0;
+    }
 
   client_dispatch_enter (self);
   event = rd_kafka_queue_poll (queue, timeout_ms);
