@@ -84,4 +84,25 @@ gboolean          kafka_client_should_stop      (KafkaClient             *self);
 gboolean          kafka_client_check_open       (KafkaClient             *self,
                                                  GError                 **error);
 
+/* A GTask that waits for something the client's source will see (reports,
+ * messages), with a timeout and a cancellable both delivered on the client's
+ * context: @on_timeout gets the wait, @on_cancelled the task (the wait may be
+ * finished already by then: look it up). Embed it first in a waiter struct. */
+typedef struct {
+  KafkaClient *client;
+  GTask       *task;
+  GSource     *timeout;
+  gulong       cancel_id;
+  GSourceFunc  on_cancelled;
+} KafkaWait;
+
+void              kafka_wait_start              (KafkaWait               *wait,
+                                                 KafkaClient             *client,
+                                                 GTask                   *task,
+                                                 int                      timeout_ms,
+                                                 GSourceFunc              on_timeout,
+                                                 GSourceFunc              on_cancelled);
+/* Stops the timeout and the cancellable handler and drops the task. */
+void              kafka_wait_clear              (KafkaWait               *wait);
+
 G_END_DECLS

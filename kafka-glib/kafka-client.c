@@ -449,6 +449,62 @@ client_enable_wakeup (KafkaClientPrivate *priv,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Waits */
+
+static void
+wait_cancelled (GCancellable *cancellable,
+                KafkaWait    *wait)
+{
+  /* May run on any thread, and must not disconnect itself: finish from an
+   * idle on the client's context (g_main_context_invoke() could run it right
+   * here). The idle holds the task, not the wait, which may be gone by then. */
+  GSource *idle = g_idle_source_new ();
+
+  g_source_set_static_name (idle, "KafkaClient wait cancelled");
+  g_source_set_callback (idle, wait->on_cancelled, g_object_ref (wait->task), g_object_unref);
+  g_source_attach (idle, kafka_client_get_context (wait->client));
+  g_source_unref (idle);
+}
+
+void
+kafka_wait_start (KafkaWait   *wait,
+                  KafkaClient *client,
+                  GTask       *task,
+                  int          timeout_ms,
+                  GSourceFunc  on_timeout,
+                  GSourceFunc  on_cancelled)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  wait->client = client;
+  wait->task = task;
+  wait->on_cancelled = on_cancelled;
+  if (timeout_ms >= 0)
+    {
+      wait->timeout = g_timeout_source_new (timeout_ms);
+      g_source_set_callback (wait->timeout, on_timeout, wait, NULL);
+      g_source_attach (wait->timeout, kafka_client_get_context (client));
+    }
+  if (cancellable != NULL)
+    wait->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (wait_cancelled), wait, NULL);
+}
+
+void
+kafka_wait_clear (KafkaWait *wait)
+{
+  /* destroying the timeout from its own callback is fine */
+  if (wait->timeout != NULL)
+    {
+      g_source_destroy (wait->timeout);
+      g_clear_pointer (&wait->timeout, g_source_unref);
+    }
+  if (wait->cancel_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (wait->task), wait->cancel_id);
+  wait->cancel_id = 0;
+  g_clear_object (&wait->task);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Construction */
 
 gboolean

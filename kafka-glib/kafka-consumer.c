@@ -88,11 +88,9 @@ struct _KafkaConsumer
 };
 
 typedef struct {
+  KafkaWait      wait;
   KafkaConsumer *self;
-  GTask         *task;
   guint          max_messages;
-  GSource       *timeout;
-  gulong         cancel_id;
 } ConsumeWaiter;
 
 enum {
@@ -325,17 +323,10 @@ consume_waiter_finish (ConsumeWaiter *waiter,
 
   g_queue_remove (&self->consume_waiters, waiter);
   if (error != NULL)
-    g_task_return_error (waiter->task, error);
+    g_task_return_error (waiter->wait.task, error);
   else
-    g_task_return_pointer (waiter->task, messages, (GDestroyNotify) g_ptr_array_unref);
-  if (waiter->timeout != NULL)
-    {
-      g_source_destroy (waiter->timeout);
-      g_source_unref (waiter->timeout);
-    }
-  if (waiter->cancel_id != 0)
-    g_cancellable_disconnect (g_task_get_cancellable (waiter->task), waiter->cancel_id);
-  g_object_unref (waiter->task);
+    g_task_return_pointer (waiter->wait.task, messages, (GDestroyNotify) g_ptr_array_unref);
+  kafka_wait_clear (&waiter->wait);
   g_free (waiter);
   consumer_update_mode (self);
 }
@@ -2187,7 +2178,6 @@ consume_waiter_timed_out (gpointer data)
 {
   ConsumeWaiter *waiter = data;
 
-  g_clear_pointer (&waiter->timeout, g_source_unref);
   consume_waiter_finish (waiter, g_ptr_array_new_with_free_func (g_object_unref), NULL);
   return G_SOURCE_REMOVE;
 }
@@ -2195,15 +2185,16 @@ consume_waiter_timed_out (gpointer data)
 static gboolean
 consume_waiter_cancelled_idle (gpointer data)
 {
-  g_autoptr(GTask) task = data;
+  GTask *task = data;
   KafkaConsumer *self = g_task_get_source_object (task);
 
+  /* the waiter may be gone already, fed or timed out */
   for (GList *l = self->consume_waiters.head; l != NULL; l = l->next)
     {
       ConsumeWaiter *waiter = l->data;
       GError *error = NULL;
 
-      if (waiter->task == task)
+      if (waiter->wait.task == task)
         {
           if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
             consume_waiter_finish (waiter, NULL, error);
@@ -2211,19 +2202,6 @@ consume_waiter_cancelled_idle (gpointer data)
         }
     }
   return G_SOURCE_REMOVE;
-}
-
-static void
-consume_waiter_cancelled (GCancellable  *cancellable,
-                          ConsumeWaiter *waiter)
-{
-  /* any thread, and no self-disconnect from here: finish from an idle */
-  GSource *idle = g_idle_source_new ();
-
-  g_source_set_static_name (idle, "KafkaConsumer consume cancelled");
-  g_source_set_callback (idle, consume_waiter_cancelled_idle, g_object_ref (waiter->task), NULL);
-  g_source_attach (idle, kafka_client_get_context (KAFKA_CLIENT (waiter->self)));
-  g_source_unref (idle);
 }
 
 /**
@@ -2276,18 +2254,10 @@ kafka_consumer_consume_async (KafkaConsumer       *self,
 
   waiter = g_new0 (ConsumeWaiter, 1);
   waiter->self = self;
-  waiter->task = task;
   waiter->max_messages = CLAMP (max_messages, 1, 100000);
-  if (timeout_ms >= 0)
-    {
-      waiter->timeout = g_timeout_source_new (timeout_ms);
-      g_source_set_callback (waiter->timeout, consume_waiter_timed_out, waiter, NULL);
-      g_source_attach (waiter->timeout, kafka_client_get_context (client));
-    }
   g_queue_push_tail (&self->consume_waiters, waiter);
-  if (cancellable != NULL)
-    waiter->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (consume_waiter_cancelled),
-                                               waiter, NULL);
+  kafka_wait_start (&waiter->wait, client, task, timeout_ms,
+                    consume_waiter_timed_out, consume_waiter_cancelled_idle);
   consumer_update_mode (self);
 }
 

@@ -89,10 +89,8 @@ typedef struct {
 } PendingDelivery;
 
 typedef struct {
+  KafkaWait      wait;
   KafkaProducer *self;
-  GTask         *task;
-  GSource       *timeout;
-  gulong         cancel_id;
 } FlushWaiter;
 
 enum {
@@ -831,20 +829,6 @@ kafka_producer_produce_finish (KafkaProducer  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-flush_waiter_free (FlushWaiter *waiter)
-{
-  if (waiter->timeout != NULL)
-    {
-      g_source_destroy (waiter->timeout);
-      g_source_unref (waiter->timeout);
-    }
-  if (waiter->cancel_id != 0)
-    g_cancellable_disconnect (g_task_get_cancellable (waiter->task), waiter->cancel_id);
-  g_object_unref (waiter->task);
-  g_free (waiter);
-}
-
 /* Completes @waiter with @error (%NULL: success) and forgets it. */
 static void
 flush_waiter_finish (FlushWaiter *waiter,
@@ -854,10 +838,11 @@ flush_waiter_finish (FlushWaiter *waiter,
 
   self->flush_waiters = g_list_remove (self->flush_waiters, waiter);
   if (error != NULL)
-    g_task_return_error (waiter->task, error);
+    g_task_return_error (waiter->wait.task, error);
   else
-    g_task_return_boolean (waiter->task, TRUE);
-  flush_waiter_free (waiter);
+    g_task_return_boolean (waiter->wait.task, TRUE);
+  kafka_wait_clear (&waiter->wait);
+  g_free (waiter);
 }
 
 static void
@@ -874,7 +859,6 @@ flush_waiter_timed_out (gpointer data)
 {
   FlushWaiter *waiter = data;
 
-  g_clear_pointer (&waiter->timeout, g_source_unref);
   flush_waiter_finish (waiter,
                        g_error_new (KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
                                     "Flush timed out with %u messages not yet delivered",
@@ -885,7 +869,7 @@ flush_waiter_timed_out (gpointer data)
 static gboolean
 flush_waiter_cancelled_idle (gpointer data)
 {
-  g_autoptr(GTask) task = data;
+  GTask *task = data;
   KafkaProducer *self = g_task_get_source_object (task);
 
   /* the waiter may be gone already, finished by a report or the timeout */
@@ -894,7 +878,7 @@ flush_waiter_cancelled_idle (gpointer data)
       FlushWaiter *waiter = l->data;
       GError *error = NULL;
 
-      if (waiter->task == task)
+      if (waiter->wait.task == task)
         {
           if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
             flush_waiter_finish (waiter, error);
@@ -902,21 +886,6 @@ flush_waiter_cancelled_idle (gpointer data)
         }
     }
   return G_SOURCE_REMOVE;
-}
-
-static void
-flush_waiter_cancelled (GCancellable *cancellable,
-                        FlushWaiter  *waiter)
-{
-  /* may run on any thread, and must not disconnect itself: finish from an
-   * idle on the producer's context (g_main_context_invoke() could run it
-   * right here) */
-  GSource *idle = g_idle_source_new ();
-
-  g_source_set_static_name (idle, "KafkaProducer flush cancelled");
-  g_source_set_callback (idle, flush_waiter_cancelled_idle, g_object_ref (waiter->task), NULL);
-  g_source_attach (idle, kafka_client_get_context (KAFKA_CLIENT (waiter->self)));
-  g_source_unref (idle);
 }
 
 /**
@@ -975,17 +944,9 @@ kafka_producer_flush_async (KafkaProducer       *self,
 
   waiter = g_new0 (FlushWaiter, 1);
   waiter->self = self;
-  waiter->task = task;
-  if (timeout_ms >= 0)
-    {
-      waiter->timeout = g_timeout_source_new (timeout_ms);
-      g_source_set_callback (waiter->timeout, flush_waiter_timed_out, waiter, NULL);
-      g_source_attach (waiter->timeout, kafka_client_get_context (client));
-    }
   self->flush_waiters = g_list_prepend (self->flush_waiters, waiter);
-  if (cancellable != NULL)
-    waiter->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (flush_waiter_cancelled),
-                                               waiter, NULL);
+  kafka_wait_start (&waiter->wait, client, task, timeout_ms,
+                    flush_waiter_timed_out, flush_waiter_cancelled_idle);
 }
 
 /**
