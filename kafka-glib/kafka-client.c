@@ -1197,6 +1197,12 @@ client_list_topics (KafkaClient  *self,
  *
  * Since: 1.0
  */
+static gboolean client_get_watermark_offsets (KafkaClient *self, const char *topic,
+                                              gint32 partition, gboolean cached,
+                                              int timeout_ms, gboolean may_serve,
+                                              gint64 *low, gint64 *high,
+                                              GError **error);
+
 gboolean
 kafka_client_get_watermark_offsets (KafkaClient  *self,
                                     const char   *topic,
@@ -1207,13 +1213,28 @@ kafka_client_get_watermark_offsets (KafkaClient  *self,
                                     gint64       *high,
                                     GError      **error)
 {
-  KafkaClientPrivate *priv;
-  int64_t lo = KAFKA_OFFSET_INVALID, hi = KAFKA_OFFSET_INVALID;
-  rd_kafka_resp_err_t err;
-
   g_return_val_if_fail (KAFKA_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (topic != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return client_get_watermark_offsets (self, topic, partition, cached, timeout_ms,
+                                       TRUE, low, high, error);
+}
+
+static gboolean
+client_get_watermark_offsets (KafkaClient  *self,
+                              const char   *topic,
+                              gint32        partition,
+                              gboolean      cached,
+                              int           timeout_ms,
+                              gboolean      may_serve,
+                              gint64       *low,
+                              gint64       *high,
+                              GError      **error)
+{
+  KafkaClientPrivate *priv;
+  int64_t lo = KAFKA_OFFSET_INVALID, hi = KAFKA_OFFSET_INVALID;
+  rd_kafka_resp_err_t err;
 
   if (!kafka_client_check_open (self, error))
     return FALSE;
@@ -1226,8 +1247,11 @@ kafka_client_get_watermark_offsets (KafkaClient  *self,
                                             timeout_ms);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
     {
-      kafka_set_error (error, err, "Could not get the watermark offsets of “%s” [%d]",
-                       topic, (int) partition);
+      g_autofree char *context =
+        g_strdup_printf ("Could not get the watermark offsets of “%s” [%d]",
+                         topic, (int) partition);
+
+      client_set_request_error (self, error, err, may_serve && !cached, context);
       return FALSE;
     }
 
@@ -1356,9 +1380,9 @@ watermark_thread (GTask        *task,
   WatermarkData *data = task_data;
   GError *error = NULL;
 
-  if (kafka_client_get_watermark_offsets (source_object, data->topic, data->partition,
-                                          data->cached, data->timeout_ms,
-                                          &data->low, &data->high, &error))
+  if (client_get_watermark_offsets (source_object, data->topic, data->partition,
+                                    data->cached, data->timeout_ms, FALSE,
+                                    &data->low, &data->high, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -341,6 +341,14 @@ check_refused (GHashTable *config,
   g_assert_nonnull (strstr (signalled->message, must_mention));
   g_clear_error (&error);
 
+  /* another blocking request, with the same answer */
+  g_assert_false (kafka_client_get_watermark_offsets (KAFKA_CLIENT (producer), "kg-security",
+                                                      0, FALSE, 3000, NULL, NULL, &error));
+  g_test_message ("get_watermark_offsets: %s (%d)", error->message, error->code);
+  g_assert_error (error, KAFKA_ERROR, code);
+  g_assert_nonnull (strstr (error->message, must_mention));
+  g_clear_error (&error);
+
   /* async, while the main loop runs */
   producer2 = kafka_producer_new (config, &error);
   g_assert_no_error (error);
