@@ -362,6 +362,41 @@ check_refused (GHashTable *config,
   g_assert_nonnull (strstr (async_error->message, must_mention));
   g_assert_nonnull (capture_find_error (&c2, code));
 
+  /* a consumer that only polls (no main loop) gets the error signal from
+   * its poll(), and no message */
+  {
+    g_autoptr(GHashTable) cconf = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(KafkaConsumer) consumer = NULL;
+    g_autofree char *topic = kt_unique_topic ("refused");
+    const char *topics[] = { topic, NULL };
+    GHashTableIter iter;
+    gpointer k, v;
+    gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+    Capture c3;
+
+    g_hash_table_iter_init (&iter, config);
+    while (g_hash_table_iter_next (&iter, &k, &v))
+      g_hash_table_insert (cconf, g_strdup (k), g_strdup (v));
+    g_hash_table_insert (cconf, g_strdup ("group.id"), g_strdup ("kg-security-refused"));
+    capture_init (&c3);
+    consumer = kafka_consumer_new (cconf, &error);
+    g_assert_no_error (error);
+    capture_connect (consumer, &c3);
+    g_assert_true (kafka_consumer_subscribe (consumer, topics, &error));
+    g_assert_no_error (error);
+    while (capture_find_error (&c3, code) == NULL && g_get_monotonic_time () < deadline)
+      {
+        g_autoptr(KafkaMessage) m = kafka_consumer_poll (consumer, 200, &error);
+
+        g_assert_no_error (error);
+        g_assert_null (m);
+      }
+    g_assert_nonnull (capture_find_error (&c3, code));
+    g_assert_nonnull (strstr (capture_find_error (&c3, code)->message, must_mention));
+    g_signal_handlers_disconnect_by_data (consumer, &c3);
+    capture_clear (&c3);
+  }
+
   capture_clear (&c);
   capture_clear (&c2);
 }
