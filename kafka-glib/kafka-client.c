@@ -1088,6 +1088,10 @@ kafka_client_get_fatal_error (KafkaClient *self)
   return fatal_error_new (self);
 }
 
+static KafkaClusterMetadata *client_list_topics (KafkaClient *self, const char *topic,
+                                                int timeout_ms, gboolean may_serve,
+                                                GError **error);
+
 /**
  * kafka_client_list_topics:
  * @self: a #KafkaClient
@@ -1105,14 +1109,14 @@ kafka_client_get_fatal_error (KafkaClient *self)
  * for producers).
  *
  * Returns: (transfer full): the #KafkaClusterMetadata, or %NULL with @error
- *   set (%KAFKA_ERROR_TIMED_OUT if no broker answered in time)
+ *   set: %KAFKA_ERROR_AUTHENTICATION or %KAFKA_ERROR_SSL, with librdkafka's
+ *   explanation, if no broker could be reached because the client failed
+ *   to authenticate or to verify the broker's certificate (see the chapter
+ *   “TLS and SASL”); otherwise %KAFKA_ERROR_TRANSPORT or
+ *   %KAFKA_ERROR_TIMED_OUT if no broker answered in time
  *
  * Since: 1.0
  */
-static KafkaClusterMetadata *client_list_topics (KafkaClient *self, const char *topic,
-                                                int timeout_ms, gboolean may_serve,
-                                                GError **error);
-
 KafkaClusterMetadata *
 kafka_client_list_topics (KafkaClient  *self,
                           const char   *topic,
@@ -1176,6 +1180,12 @@ client_list_topics (KafkaClient  *self,
   return result;
 }
 
+static gboolean client_get_watermark_offsets (KafkaClient *self, const char *topic,
+                                              gint32 partition, gboolean cached,
+                                              int timeout_ms, gboolean may_serve,
+                                              gint64 *low, gint64 *high,
+                                              GError **error);
+
 /**
  * kafka_client_get_watermark_offsets:
  * @self: a #KafkaClient
@@ -1193,16 +1203,11 @@ client_list_topics (KafkaClient  *self,
  * to a consumer fetching from the partition (-1001, %KAFKA_OFFSET_INVALID,
  * otherwise).
  *
- * Returns: %TRUE on success, %FALSE with @error set
+ * Returns: %TRUE on success, %FALSE with @error set (authentication and TLS
+ *   failures as kafka_client_list_topics() reports them)
  *
  * Since: 1.0
  */
-static gboolean client_get_watermark_offsets (KafkaClient *self, const char *topic,
-                                              gint32 partition, gboolean cached,
-                                              int timeout_ms, gboolean may_serve,
-                                              gint64 *low, gint64 *high,
-                                              GError **error);
-
 gboolean
 kafka_client_get_watermark_offsets (KafkaClient  *self,
                                     const char   *topic,
