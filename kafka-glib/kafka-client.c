@@ -273,7 +273,8 @@ handle_error (KafkaClient      *self,
  * explanation. The error events librdkafka queued are served first when
  * @may_serve (the calling thread may run the client's context: not a worker
  * thread of an async call, whose error events the context's own dispatch
- * serves while it waits). */
+ * serves while it waits). The queue is served as kafka_producer_poll()
+ * serves it: only if this thread can acquire the client's context. */
 static void
 client_set_request_error (KafkaClient          *self,
                           GError              **error,
@@ -287,12 +288,25 @@ client_set_request_error (KafkaClient          *self,
   if (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__TIMED_OUT ||
       err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN)
     {
-      if (may_serve)
-        kafka_client_serve (self, priv->main_queue, 0);
+      gboolean served = may_serve && g_main_context_acquire (priv->context);
+
+      if (served)
+        {
+          /* A handler may drop the caller's reference: hold one, counted
+           * as the dispatch's own (so that nothing more is emitted then),
+           * until the error is read; the callers return right after. */
+          g_object_ref (self);
+          priv->held_refs++;
+          kafka_client_serve (self, priv->main_queue, 0);
+          priv->held_refs--;
+          g_main_context_release (priv->context);
+        }
       g_mutex_lock (&priv->auth_error_lock);
       if (priv->auth_error != NULL)
         auth_error = g_error_copy (priv->auth_error);
       g_mutex_unlock (&priv->auth_error_lock);
+      if (served)
+        g_object_unref (self);
     }
 
   if (auth_error == NULL)

@@ -417,6 +417,51 @@ test_sasl_wrong_password (void)
   check_refused (config, KAFKA_ERROR_AUTHENTICATION, "invalid credentials");
 }
 
+/* The error signal emitted from inside a blocking list_topics() may drop the
+ * application's last reference: the call still returns its error, and the
+ * client goes away after it (ASan and valgrind check the rest). */
+typedef struct {
+  KafkaProducer *producer;
+  guint          weak_gone;
+} UnrefInHandler;
+
+static void
+on_error_unref (KafkaClient    *client,
+                const GError   *error,
+                UnrefInHandler *u)
+{
+  if (g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_AUTHENTICATION))
+    g_clear_object (&u->producer);
+}
+
+static void
+on_weak_notify (gpointer  data,
+                GObject  *where)
+{
+  ((UnrefInHandler *) data)->weak_gone++;
+}
+
+static void
+test_sasl_unref_in_error_handler (void)
+{
+  g_autoptr(GHashTable) config = sasl_config (env.wrong_password);
+  g_autoptr(GError) error = NULL;
+  KafkaClusterMetadata *md;
+  UnrefInHandler u = { NULL, 0 };
+
+  u.producer = kafka_producer_new (config, &error);
+  g_assert_no_error (error);
+  g_object_weak_ref (G_OBJECT (u.producer), on_weak_notify, &u);
+  g_signal_connect (u.producer, "error", G_CALLBACK (on_error_unref), &u);
+
+  md = kafka_client_list_topics (KAFKA_CLIENT (u.producer), NULL, 5000, &error);
+  g_assert_null (md);
+  g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_AUTHENTICATION);
+  /* the handler ran inside the call, and the client is gone once it returned */
+  g_assert_null (u.producer);
+  g_assert_cmpuint (u.weak_gone, ==, 1);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Secrets */
 
@@ -620,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/security/tls/wrong-ca", test_tls_wrong_ca);
   g_test_add_func ("/security/sasl/round-trip", test_sasl_round_trip);
   g_test_add_func ("/security/sasl/wrong-password", test_sasl_wrong_password);
+  g_test_add_func ("/security/sasl/unref-in-error-handler", test_sasl_unref_in_error_handler);
   g_test_add_func ("/security/secrets", test_secrets);
 
   ret = g_test_run ();
