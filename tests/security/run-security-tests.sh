@@ -19,6 +19,7 @@ command -v openssl >/dev/null || { echo "run-security-tests.sh: openssl is requi
 command -v "${JAVA:-java}" >/dev/null || { echo "run-security-tests.sh: java is required (apt-get install openjdk-17-jre-headless)" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kafka-glib-security.XXXXXX")
+# shellcheck disable=SC2317 # (called by the trap)
 cleanup() {
     "$BROKER" stop --dir "$work/broker" >&2 || true
     rm -rf "$work"
@@ -29,9 +30,10 @@ trap 'exit 130' INT TERM
 rand() { head -c 9 /dev/urandom | base64 | tr '+/' 'xy'; }
 # Distinctive secrets: the tests grep everything the library says for them.
 export KAFKA_SCRAM_USER=alice
-export KAFKA_SCRAM_PASSWORD="kgsec-Scram-$(rand)"
-export KAFKA_CLIENT_KEY_PASSWORD="kgsec-KeyPw-$(rand)"
-export KAFKA_KEYSTORE_PASSWORD="kgsec-StorePw-$(rand)"
+KAFKA_SCRAM_PASSWORD="kgsec-Scram-$(rand)"
+KAFKA_CLIENT_KEY_PASSWORD="kgsec-KeyPw-$(rand)"
+KAFKA_KEYSTORE_PASSWORD="kgsec-StorePw-$(rand)"
+export KAFKA_SCRAM_PASSWORD KAFKA_CLIENT_KEY_PASSWORD KAFKA_KEYSTORE_PASSWORD
 export KAFKA_SECURITY_DIR=$work/pki
 
 "$HERE/gen-certs.sh" "$KAFKA_SECURITY_DIR" "$KAFKA_SCRAM_USER" "$KAFKA_SCRAM_PASSWORD" \
