@@ -1378,6 +1378,13 @@ kafka_producer_commit_transaction (KafkaProducer  *self,
  * sees the messages of an aborted transaction. Blocks the calling thread up
  * to @timeout_ms.
  *
+ * With librdkafka 2.0.2 (and later, as of its issue #4849), aborting right
+ * after the transaction's first kafka_producer_produce(), before the broker
+ * registered the partition, may fail with a fatal error (%KAFKA_ERROR_FATAL,
+ * naming `INVALID_TXN_STATE`). Once one message of the transaction was
+ * delivered this cannot happen: kafka_producer_flush() first if the abort
+ * may come that early.
+ *
  * Returns: %TRUE once the transaction is aborted, %FALSE with @error set
  *   (see kafka_producer_init_transactions() for what the codes tell)
  *
