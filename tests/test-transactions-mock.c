@@ -585,6 +585,67 @@ test_async_error (Fixture       *fx,
   g_clear_error (&error);
 }
 
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} CommitOutcome;
+
+static void
+on_commit_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  CommitOutcome *outcome = data;
+
+  outcome->ok = kafka_producer_commit_transaction_finish (KAFKA_PRODUCER (source), result,
+                                                          &outcome->error);
+  outcome->done = TRUE;
+}
+
+/* A call made while another transactional call is under way: librdkafka
+ * flags it retriable though its code (_CONFLICT) is not retriable in
+ * general, so it comes as KAFKA_ERROR_RETRY, which kafka_error_is_retriable()
+ * answers. */
+static void
+test_conflict_is_retriable (Fixture       *fx,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CommitOutcome commit = { FALSE, FALSE, NULL };
+  gint64 deadline;
+
+  fixture_producer (fx, "txn-conflict");
+  g_assert_true (kafka_producer_init_transactions (fx->producer, 30000, &error));
+  g_assert_true (kafka_producer_begin_transaction (fx->producer, &error));
+  produce_range (fx, 0, 5);
+  g_assert_true (kafka_mock_cluster_set_broker_rtt (fx->cluster, 1, 1500, &error));
+  kafka_producer_commit_transaction_async (fx->producer, -1, NULL, on_commit_done, &commit);
+
+  /* until the worker thread is inside the commit, begin fails with _STATE
+   * (a transaction is under way) */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
+    {
+      g_clear_error (&error);
+      g_assert_false (kafka_producer_begin_transaction (fx->producer, &error));
+      g_usleep (20 * 1000);
+    }
+  while (g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_STATE) &&
+         g_get_monotonic_time () < deadline);
+  g_test_message ("begin during the commit: %s", error->message);
+  g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_RETRY);
+  g_assert_true (kafka_error_is_retriable (error));
+  g_assert_nonnull (strstr (error->message, "_CONFLICT"));
+
+  g_assert_true (kafka_mock_cluster_set_broker_rtt (fx->cluster, 1, 0, &error));
+  while (!commit.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (commit.error);
+  g_assert_true (commit.ok);
+  g_assert_cmpuint (fx->deliveries.messages->len, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +663,7 @@ main (int   argc,
   ADD ("send-offsets", test_send_offsets);
   ADD ("async", test_async);
   ADD ("async-error", test_async_error);
+  ADD ("conflict-is-retriable", test_conflict_is_retriable);
 #undef ADD
 
   return g_test_run ();
