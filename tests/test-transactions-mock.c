@@ -40,8 +40,9 @@ fixture_teardown (Fixture       *fx,
 }
 
 static KafkaProducer *
-fixture_producer (Fixture    *fx,
-                  const char *transactional_id)
+fixture_producer_debug (Fixture    *fx,
+                        const char *transactional_id,
+                        const char *debug)
 {
   g_autoptr(GHashTable) config = kt_config ("bootstrap.servers",
                                             kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
@@ -49,6 +50,8 @@ fixture_producer (Fixture    *fx,
                                             NULL);
   g_autoptr(GError) error = NULL;
 
+  if (debug != NULL)
+    g_hash_table_insert (config, g_strdup ("debug"), g_strdup (debug));
   if (transactional_id != NULL)
     g_hash_table_insert (config, g_strdup ("transactional.id"), g_strdup (transactional_id));
   g_clear_object (&fx->producer);
@@ -56,6 +59,13 @@ fixture_producer (Fixture    *fx,
   g_assert_no_error (error);
   g_signal_connect (fx->producer, "delivery", G_CALLBACK (kt_on_delivery), &fx->deliveries);
   return fx->producer;
+}
+
+static KafkaProducer *
+fixture_producer (Fixture    *fx,
+                  const char *transactional_id)
+{
+  return fixture_producer_debug (fx, transactional_id, NULL);
 }
 
 static void
@@ -586,10 +596,22 @@ test_async_error (Fixture       *fx,
 }
 
 typedef struct {
+  gboolean  started;
   gboolean  done;
   gboolean  ok;
   GError   *error;
 } CommitOutcome;
+
+static void
+on_txn_log (KafkaClient   *client,
+            int            level,
+            const char    *facility,
+            const char    *message,
+            CommitOutcome *outcome)
+{
+  if (strcmp (facility, "TXNAPI") == 0 && strstr (message, "commit_transaction") != NULL)
+    outcome->started = TRUE;
+}
 
 static void
 on_commit_done (GObject      *source,
@@ -612,27 +634,21 @@ test_conflict_is_retriable (Fixture       *fx,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  CommitOutcome commit = { FALSE, FALSE, NULL };
-  gint64 deadline;
+  CommitOutcome commit = { FALSE, FALSE, FALSE, NULL };
 
-  fixture_producer (fx, "txn-conflict");
+  fixture_producer_debug (fx, "txn-conflict", "eos");
+  g_signal_connect (fx->producer, "log", G_CALLBACK (on_txn_log), &commit);
   g_assert_true (kafka_producer_init_transactions (fx->producer, 30000, &error));
   g_assert_true (kafka_producer_begin_transaction (fx->producer, &error));
   produce_range (fx, 0, 5);
-  g_assert_true (kafka_mock_cluster_set_broker_rtt (fx->cluster, 1, 1500, &error));
+  g_assert_true (kafka_mock_cluster_set_broker_rtt (fx->cluster, 1, 2000, &error));
   kafka_producer_commit_transaction_async (fx->producer, -1, NULL, on_commit_done, &commit);
 
-  /* until the worker thread is inside the commit, begin fails with _STATE
-   * (a transaction is under way) */
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  do
-    {
-      g_clear_error (&error);
-      g_assert_false (kafka_producer_begin_transaction (fx->producer, &error));
-      g_usleep (20 * 1000);
-    }
-  while (g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_STATE) &&
-         g_get_monotonic_time () < deadline);
+  /* librdkafka's eos debug log says when the worker thread is inside the
+   * commit (polling with begin meanwhile would make the commit itself fail
+   * with _CONFLICT, should the two calls overlap) */
+  kt_wait_for_flag (NULL, &commit.started, 10000, "the commit to start");
+  g_assert_false (kafka_producer_begin_transaction (fx->producer, &error));
   g_test_message ("begin during the commit: %s", error->message);
   g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_RETRY);
   g_assert_true (kafka_error_is_retriable (error));
