@@ -1016,8 +1016,11 @@ typedef struct {
   int                                 timeout_ms;
   rd_kafka_topic_partition_list_t    *offsets;  /* TXN_SEND_OFFSETS */
   rd_kafka_consumer_group_metadata_t *group;    /* TXN_SEND_OFFSETS */
-  /* for a call run on a helper thread while the caller serves the queue */
+  /* held for the call: librdkafka is not destroyed under it, even if the
+   * producer is disposed of meanwhile */
+  KafkaHandle                        *handle;
   rd_kafka_t                         *rk;
+  /* for a call run on a helper thread while the caller serves the queue */
   rd_kafka_queue_t                   *queue;
   rd_kafka_error_t                   *result;
   gint                                done;     /* atomic */
@@ -1036,6 +1039,8 @@ txn_call_free (TxnCall *call)
 {
   g_clear_pointer (&call->offsets, rd_kafka_topic_partition_list_destroy);
   g_clear_pointer (&call->group, rd_kafka_consumer_group_metadata_destroy);
+  g_clear_pointer (&call->queue, rd_kafka_queue_destroy);
+  g_clear_pointer (&call->handle, kafka_handle_unref);
   g_free (call);
 }
 
@@ -1056,8 +1061,10 @@ txn_call_new (KafkaProducer  *self,
   call = g_new0 (TxnCall, 1);
   call->op = op;
   call->timeout_ms = timeout_ms;
+  call->handle = kafka_client_ref_handle (KAFKA_CLIENT (self));
   call->rk = kafka_client_get_handle (KAFKA_CLIENT (self));
-  call->queue = kafka_client_get_main_queue (KAFKA_CLIENT (self));
+  /* a reference of our own: the client's may go with it */
+  call->queue = rd_kafka_queue_get_main (call->rk);
 
   if (op == TXN_SEND_OFFSETS)
     {
@@ -1151,7 +1158,13 @@ txn_call_sync (KafkaProducer  *self,
       GThread *thread = g_thread_new ("kafka-txn", txn_helper_thread, call);
 
       while (!g_atomic_int_get (&call->done))
-        kafka_client_serve (KAFKA_CLIENT (self), call->queue, 100);
+        {
+          /* a handler may dispose of the producer: then nothing serves */
+          if (kafka_client_is_disposed (KAFKA_CLIENT (self)))
+            g_usleep (10 * 1000);
+          else
+            kafka_client_serve (KAFKA_CLIENT (self), call->queue, 100);
+        }
       g_thread_join (thread);
     }
   else
