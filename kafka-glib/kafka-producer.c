@@ -450,7 +450,8 @@ static gboolean producer_produce (KafkaProducer    *self,
  *   %KAFKA_ERROR_QUEUE_FULL, %KAFKA_ERROR_MSG_SIZE_TOO_LARGE for a message
  *   above `message.max.bytes`, %KAFKA_ERROR_UNKNOWN_PARTITION,
  *   %KAFKA_ERROR_INVALID_ARG for a bad topic or partition, %KAFKA_ERROR_FATAL
- *   after a fatal error
+ *   after a fatal error, %KAFKA_ERROR_STATE for a transactional producer
+ *   outside a transaction
  *
  * Since: 1.0
  */
@@ -553,6 +554,21 @@ producer_produce (KafkaProducer    *self,
                        "“%s”: it is larger than message.max.bytes",
                        key_len + value_len, topic);
       break;
+    case RD_KAFKA_RESP_ERR__STATE:
+      {
+        /* what a transactional producer says outside a transaction */
+        g_autoptr(GHashTable) config = kafka_client_get_config (KAFKA_CLIENT (self));
+
+        if (g_hash_table_contains (config, "transactional.id"))
+          {
+            kafka_set_error (error, err, "Could not queue a message for “%s” [%d]: a "
+                             "producer with a “transactional.id” produces only inside a "
+                             "transaction (kafka_producer_begin_transaction())",
+                             topic, (int) partition);
+            break;
+          }
+      }
+      G_GNUC_FALLTHROUGH;
     case RD_KAFKA_RESP_ERR__FATAL:
       {
         g_autoptr(GError) fatal = kafka_client_get_fatal_error (KAFKA_CLIENT (self));

@@ -299,7 +299,8 @@ test_state_errors (Fixture       *fx,
   /* produce outside a transaction */
   g_assert_false (kafka_producer_produce (fx->producer, fx->topic, 0, NULL, 0,
                                           (const guint8 *) "x", 1, NULL, 0, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_STATE);
+  g_assert_nonnull (strstr (error->message, "kafka_producer_begin_transaction"));
   g_test_message ("produce outside a transaction: %s", error->message);
   g_clear_error (&error);
 
