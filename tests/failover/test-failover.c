@@ -779,17 +779,6 @@ test_transactions (void)
 
       g_assert_cmpuint (t, <, max_txn);
       n_txn = t + 1;
-      if (t == 8)
-        {
-          victim = coordinator_node (KAFKA_CLIENT (producer), "__transaction_state", txn_id);
-          if (victim < 0)
-            victim = partition_leader (KAFKA_CLIENT (producer), topic, 0);
-          g_assert_cmpint (victim, >=, 0);
-          g_test_message ("transaction %u: SIGKILL node %d (the transaction coordinator)",
-                          t, (int) victim);
-          broker_command ("kill", victim);
-          killed_at = g_get_monotonic_time ();
-        }
       if (victim >= 0 && restart == NULL && started - killed_at > 6 * G_USEC_PER_SEC)
         {
           g_test_message ("transaction %u: restarting node %d", t, (int) victim);
@@ -808,6 +797,17 @@ test_transactions (void)
           g_assert_true (kafka_producer_produce (producer, topic, (gint32) (i % N_PARTITIONS),
                                                  NULL, 0, (const guint8 *) value, (gsize) len,
                                                  NULL, 0, &error));
+        }
+      if (t == 7)
+        {
+          victim = coordinator_node (KAFKA_CLIENT (producer), "__transaction_state", txn_id);
+          if (victim < 0)
+            victim = partition_leader (KAFKA_CLIENT (producer), topic, 0);
+          g_assert_cmpint (victim, >=, 0);
+          g_test_message ("transaction %u, its messages in flight: SIGKILL node %d (the transaction coordinator)",
+                          t, (int) victim);
+          broker_command ("kill", victim);
+          killed_at = g_get_monotonic_time ();
         }
 
       if (want_commit)
