@@ -663,6 +663,56 @@ test_conflict_is_retriable (Fixture       *fx,
   g_assert_cmpuint (fx->deliveries.messages->len, ==, 5);
 }
 
+typedef struct {
+  KafkaProducer *producer;
+  GMainLoop     *loop;
+  gboolean       ok;
+  GError        *error;
+} ThreadCommit;
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+commit_thread (gpointer data)
+{
+  ThreadCommit *tc = data;
+
+  tc->ok = kafka_producer_commit_transaction (tc->producer, -1, &tc->error);
+  g_idle_add (quit_loop, tc->loop);
+  return NULL;
+}
+
+/* A blocking commit on another thread while this one runs the producer's
+ * context: the reports it waits for are emitted here, by the main loop. */
+static void
+test_commit_from_other_thread (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  ThreadCommit tc = { NULL, loop, FALSE, NULL };
+  GThread *thread;
+
+  fixture_producer (fx, "txn-thread");
+  g_assert_true (kafka_producer_init_transactions (fx->producer, 30000, &error));
+  g_assert_true (kafka_producer_begin_transaction (fx->producer, &error));
+  produce_range (fx, 0, 20);
+  tc.producer = fx->producer;
+  /* g_main_loop_run() owns the context for its whole run */
+  thread = g_thread_new ("committer", commit_thread, &tc);
+  g_main_loop_run (loop);
+  g_thread_join (thread);
+  g_assert_no_error (tc.error);
+  g_assert_true (tc.ok);
+  g_assert_cmpuint (fx->deliveries.messages->len, ==, 20);
+  g_assert_true (fx->deliveries.thread == g_thread_self ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +731,7 @@ main (int   argc,
   ADD ("async", test_async);
   ADD ("async-error", test_async_error);
   ADD ("conflict-is-retriable", test_conflict_is_retriable);
+  ADD ("commit-from-other-thread", test_commit_from_other_thread);
 #undef ADD
 
   return g_test_run ();
