@@ -130,7 +130,8 @@ consumer_check_open (KafkaConsumer  *self,
   if (self->closed)
     {
       g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_STATE,
-                           "The consumer is closed");
+                           "The consumer is closed (close() was called): create a new "
+                           "consumer to consume again");
       return FALSE;
     }
   return kafka_client_check_open (KAFKA_CLIENT (self), error);
@@ -2241,6 +2242,8 @@ kafka_consumer_consume_async (KafkaConsumer       *self,
 
   g_return_if_fail (KAFKA_IS_CONSUMER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  /* its state lives on the consumer's context: start it there */
+  g_return_if_fail (kafka_client_is_context_thread (client));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kafka_consumer_consume_async);
@@ -2362,6 +2365,8 @@ kafka_consumer_close_async (KafkaConsumer       *self,
 
   g_return_if_fail (KAFKA_IS_CONSUMER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  /* its state lives on the consumer's context: start it there */
+  g_return_if_fail (kafka_client_is_context_thread (KAFKA_CLIENT (self)));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kafka_consumer_close_async);
