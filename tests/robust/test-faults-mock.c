@@ -542,6 +542,12 @@ group_consumer (Fixture    *fx,
                                             "auto.offset.reset", "earliest",
                                             "enable.auto.commit", "false",
                                             "retry.backoff.ms", "50",
+                                            "reconnect.backoff.max.ms", "1000",
+                                            /* the mock cluster's group waits up to a
+                                             * session timeout for a new member (seen:
+                                             * 45 s, the default, after a member left) */
+                                            "session.timeout.ms", "6000",
+                                            "heartbeat.interval.ms", "500",
                                             NULL);
   g_autoptr(GError) error = NULL;
   const char *topics[] = { fx->topic, NULL };
@@ -609,6 +615,7 @@ test_group_coordinator_errors (Fixture       *fx,
   GPtrArray *committed;
   guint duplicates = 0, got;
 
+  g_test_timer_start ();
   fixture_producer (fx, NULL);
   produce_numbered (fx, 0, 200);
   wait_reports (fx, 30000);
@@ -620,6 +627,7 @@ test_group_coordinator_errors (Fixture       *fx,
                                           join_errs, G_N_ELEMENTS (join_errs));
   consumer = group_consumer (fx, group);
   got = consume_n (consumer, 120, seen, &duplicates);
+  g_test_message ("%.1f s: first member read 120", g_test_timer_elapsed ());
   g_assert_cmpuint (got, ==, 120);
   g_assert_cmpuint (duplicates, ==, 0);
 
@@ -653,14 +661,17 @@ test_group_coordinator_errors (Fixture       *fx,
     g_assert_cmpint (total, ==, 120);
   }
   g_ptr_array_unref (committed);
+  g_test_message ("%.1f s: committed", g_test_timer_elapsed ());
   g_assert_true (kafka_consumer_close (consumer, &error));
   g_assert_no_error (error);
   g_object_unref (consumer);
+  g_test_message ("%.1f s: closed", g_test_timer_elapsed ());
 
   /* a new member resumes at the committed offsets: the other 80, once */
   kafka_mock_cluster_push_request_errors (fx->cluster, KAFKA_API_KEY_JOIN_GROUP, join_errs, 1);
   consumer = group_consumer (fx, group);
   got = consume_n (consumer, 80, seen, &duplicates);
+  g_test_message ("%.1f s: second member read %u", g_test_timer_elapsed (), got);
   g_assert_cmpuint (got, ==, 80);
   g_assert_cmpuint (duplicates, ==, 0);
   for (guint i = 0; i < 200; i++)
