@@ -972,6 +972,29 @@ finish_error (rd_kafka_error_t  *rderror,
   return FALSE;
 }
 
+/* librdkafka takes partition -1 or an empty topic name in an assignment
+ * without a word, and then fetches nothing */
+static gboolean
+check_assignment (GPtrArray  *partitions,
+                  GError    **error)
+{
+  for (guint i = 0; i < partitions->len; i++)
+    {
+      KafkaTopicPartition *tp = g_ptr_array_index (partitions, i);
+      const char *topic = kafka_topic_partition_get_topic (tp);
+
+      if (topic == NULL || *topic == '\0' || kafka_topic_partition_get_partition (tp) < 0)
+        {
+          g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                       "Cannot assign “%s” [%d]: an assignment needs a topic name and "
+                       "a partition number (0 or more) for each partition",
+                       topic ? topic : "", (int) kafka_topic_partition_get_partition (tp));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * kafka_consumer_assign:
  * @self: a #KafkaConsumer
@@ -1000,7 +1023,7 @@ kafka_consumer_assign (KafkaConsumer  *self,
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
   g_return_val_if_fail (partitions != NULL, FALSE);
 
-  if (!consumer_check_open (self, error))
+  if (!consumer_check_open (self, error) || !check_assignment (partitions, error))
     return FALSE;
 
   list = kafka_topic_partition_list_to_rd (partitions);
@@ -1071,7 +1094,7 @@ kafka_consumer_incremental_assign (KafkaConsumer  *self,
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
   g_return_val_if_fail (partitions != NULL, FALSE);
 
-  if (!consumer_check_open (self, error))
+  if (!consumer_check_open (self, error) || !check_assignment (partitions, error))
     return FALSE;
 
   list = kafka_topic_partition_list_to_rd (partitions);

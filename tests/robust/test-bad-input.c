@@ -158,6 +158,7 @@ test_partition (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(KafkaProducer) producer = new_producer (fx, NULL);
+  g_autoptr(KafkaConsumer) consumer = new_consumer (fx);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (produce_value (producer, fx->topic, -2, &error));
@@ -165,6 +166,34 @@ test_partition (Fixture       *fx,
   g_clear_error (&error);
   g_assert_false (produce_value (producer, fx->topic, G_MININT32, &error));
   assert_error_says (error, KAFKA_ERROR_INVALID_ARG, "-1");
+  g_clear_error (&error);
+
+  /* an assignment needs real partitions: -1 or an empty topic name used to
+   * be taken without a word, and nothing fetched */
+  {
+    g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (parts, kafka_topic_partition_new (fx->topic, 0, KAFKA_OFFSET_BEGINNING));
+    g_ptr_array_add (parts, kafka_topic_partition_new (fx->topic, KAFKA_PARTITION_UA, 0));
+    g_assert_false (kafka_consumer_assign (consumer, parts, &error));
+    assert_error_says (error, KAFKA_ERROR_INVALID_ARG, "partition number");
+    g_clear_error (&error);
+    g_assert_false (kafka_consumer_incremental_assign (consumer, parts, &error));
+    assert_error_says (error, KAFKA_ERROR_INVALID_ARG, "partition number");
+    g_clear_error (&error);
+    g_ptr_array_remove_index (parts, 1);
+    g_ptr_array_add (parts, kafka_topic_partition_new ("", 0, 0));
+    g_assert_false (kafka_consumer_assign (consumer, parts, &error));
+    assert_error_says (error, KAFKA_ERROR_INVALID_ARG, "topic name");
+    g_clear_error (&error);
+    /* nothing was assigned */
+    {
+      g_autoptr(GPtrArray) assigned = kafka_consumer_get_assignment (consumer, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (assigned->len, ==, 0);
+    }
+  }
 }
 
 /* Above message.max.bytes, whichever part is large: MSG_SIZE_TOO_LARGE at
