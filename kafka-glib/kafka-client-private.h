@@ -80,6 +80,12 @@ gboolean          kafka_client_is_disposed      (KafkaClient             *self);
  * dropped the last reference) or it is disposed: emit nothing more. */
 gboolean          kafka_client_should_stop      (KafkaClient             *self);
 
+/* TRUE if the calling thread may use the client's main context: it runs
+ * it, or nobody does (g_main_context_acquire() succeeds). For the calls
+ * that must start on that context (flush_async, consume_async,
+ * close_async): a g_return_if_fail() check. */
+gboolean          kafka_client_is_context_thread (KafkaClient            *self);
+
 /* Sets @error if the handle is gone. */
 gboolean          kafka_client_check_open       (KafkaClient             *self,
                                                  GError                 **error);

@@ -611,6 +611,8 @@ kafka_client_start (KafkaClient             *self,
     {
       if (rd_kafka_conf_set (conf, key, value, errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
         {
+          /* some of librdkafka's messages end with a newline */
+          g_strchomp (errstr);
           g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
                        "Invalid configuration property “%s”: %s",
                        (const char *) key, errstr);
@@ -632,6 +634,7 @@ kafka_client_start (KafkaClient             *self,
   priv->rk = rd_kafka_new (type, conf, errstr, sizeof errstr);
   if (priv->rk == NULL)
     {
+      g_strchomp (errstr);
       g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
                    "Could not create the %s: %s",
                    type == RD_KAFKA_PRODUCER ? "producer" : "consumer", errstr);
@@ -744,6 +747,17 @@ kafka_client_is_disposed (KafkaClient *self)
 }
 
 gboolean
+kafka_client_is_context_thread (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  if (!g_main_context_acquire (priv->context))
+    return FALSE;
+  g_main_context_release (priv->context);
+  return TRUE;
+}
+
+gboolean
 kafka_client_check_open (KafkaClient  *self,
                          GError      **error)
 {
@@ -753,7 +767,7 @@ kafka_client_check_open (KafkaClient  *self,
     return TRUE;
 
   g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_STATE,
-                       "The client is closed");
+                       "The client is closed (it was disposed of): create a new one");
   return FALSE;
 }
 

@@ -132,7 +132,8 @@ consumer_check_open (KafkaConsumer  *self,
   if (self->closed)
     {
       g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_STATE,
-                           "The consumer is closed");
+                           "The consumer is closed (close() was called): create a new "
+                           "consumer to consume again");
       return FALSE;
     }
   return kafka_client_check_open (KAFKA_CLIENT (self), error);
@@ -1025,6 +1026,29 @@ finish_error (rd_kafka_error_t  *rderror,
   return FALSE;
 }
 
+/* librdkafka takes partition -1 or an empty topic name in an assignment
+ * without a word, and then fetches nothing */
+static gboolean
+check_assignment (GPtrArray  *partitions,
+                  GError    **error)
+{
+  for (guint i = 0; i < partitions->len; i++)
+    {
+      KafkaTopicPartition *tp = g_ptr_array_index (partitions, i);
+      const char *topic = kafka_topic_partition_get_topic (tp);
+
+      if (topic == NULL || *topic == '\0' || kafka_topic_partition_get_partition (tp) < 0)
+        {
+          g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                       "Cannot assign “%s” [%d]: an assignment needs a topic name and "
+                       "a partition number (0 or more) for each partition",
+                       topic ? topic : "", (int) kafka_topic_partition_get_partition (tp));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * kafka_consumer_assign:
  * @self: a #KafkaConsumer
@@ -1053,7 +1077,7 @@ kafka_consumer_assign (KafkaConsumer  *self,
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
   g_return_val_if_fail (partitions != NULL, FALSE);
 
-  if (!consumer_check_open (self, error))
+  if (!consumer_check_open (self, error) || !check_assignment (partitions, error))
     return FALSE;
 
   list = kafka_topic_partition_list_to_rd (partitions);
@@ -1124,7 +1148,7 @@ kafka_consumer_incremental_assign (KafkaConsumer  *self,
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
   g_return_val_if_fail (partitions != NULL, FALSE);
 
-  if (!consumer_check_open (self, error))
+  if (!consumer_check_open (self, error) || !check_assignment (partitions, error))
     return FALSE;
 
   list = kafka_topic_partition_list_to_rd (partitions);
@@ -2351,6 +2375,8 @@ kafka_consumer_consume_async (KafkaConsumer       *self,
 
   g_return_if_fail (KAFKA_IS_CONSUMER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  /* its state lives on the consumer's context: start it there */
+  g_return_if_fail (kafka_client_is_context_thread (client));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kafka_consumer_consume_async);
@@ -2472,6 +2498,8 @@ kafka_consumer_close_async (KafkaConsumer       *self,
 
   g_return_if_fail (KAFKA_IS_CONSUMER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  /* its state lives on the consumer's context: start it there */
+  g_return_if_fail (kafka_client_is_context_thread (KAFKA_CLIENT (self)));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kafka_consumer_close_async);

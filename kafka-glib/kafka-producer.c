@@ -402,6 +402,40 @@ kafka_producer_new (GHashTable  *config,
 }
 
 /* Resolves a topic handle; NULL with @error set if librdkafka refuses the name. */
+/* Kafka's own rule for topic names (the broker refuses others, but only
+ * once the message is on its way, in a delivery report or never): checked
+ * here once per topic, when the producer first sees it. */
+static gboolean
+check_topic_name (const char  *topic,
+                  GError     **error)
+{
+  gsize len = strlen (topic);
+  const char *p;
+
+  if (len > 249)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "Invalid topic name “%.40s…”: it is %" G_GSIZE_FORMAT " characters "
+                   "long, and Kafka allows at most 249",
+                   topic, len);
+      return FALSE;
+    }
+  for (p = topic; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
+        break;
+    }
+  if (*p != '\0' || strcmp (topic, ".") == 0 || strcmp (topic, "..") == 0)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "Invalid topic name “%s”: Kafka topic names may only contain ASCII "
+                   "letters, digits, “.”, “_” and “-”, and may not be “.” or “..”",
+                   topic);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static TopicEntry *
 producer_get_topic (KafkaProducer  *self,
                     const char     *topic,
@@ -415,6 +449,11 @@ producer_get_topic (KafkaProducer  *self,
   if (entry == NULL || strcmp (entry->name, topic) != 0)
     {
       entry = g_hash_table_lookup (self->topics, topic);
+      if (entry == NULL && !check_topic_name (topic, error))
+        {
+          g_mutex_unlock (&self->topics_lock);
+          return NULL;
+        }
       if (entry == NULL)
         {
           rd_kafka_t *rk = kafka_client_get_handle (KAFKA_CLIENT (self));
@@ -596,8 +635,10 @@ producer_set_send_error (KafkaProducer        *self,
       break;
     case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE:
       kafka_set_error (error, err,
-                       "Could not queue a message of %" G_GSIZE_FORMAT " bytes for "
-                       "“%s”: it is larger than message.max.bytes",
+                       "Could not queue a message of %" G_GSIZE_FORMAT " bytes (key, "
+                       "value and headers) for “%s”: it is larger than message.max.bytes; "
+                       "send less or raise message.max.bytes (and the broker's and "
+                       "topic's limits)",
                        size, topic);
       break;
     case RD_KAFKA_RESP_ERR__STATE:
@@ -666,7 +707,19 @@ producer_produce (KafkaProducer    *self,
   if (hdrs != NULL)
     rd_kafka_headers_destroy (hdrs);
 
-  producer_set_send_error (self, err, topic, partition, key_len + value_len, error);
+  {
+    /* librdkafka counts the headers too */
+    gsize size = (key ? key_len : 0) + (value ? value_len : 0);
+
+    for (guint i = 0; headers != NULL && i < kafka_headers_get_length (headers); i++)
+      {
+        gsize len = 0;
+
+        kafka_headers_get_value (headers, i, &len);
+        size += strlen (kafka_headers_get_name (headers, i)) + len;
+      }
+    producer_set_send_error (self, err, topic, partition, size, error);
+  }
   return FALSE;
 }
 
@@ -1188,6 +1241,8 @@ kafka_producer_flush_async (KafkaProducer       *self,
 
   g_return_if_fail (KAFKA_IS_PRODUCER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  /* its state lives on the producer's context: start it there */
+  g_return_if_fail (kafka_client_is_context_thread (client));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kafka_producer_flush_async);
