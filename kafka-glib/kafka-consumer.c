@@ -8,6 +8,7 @@
 #include "kafka-client-private.h"
 #include "kafka-error-private.h"
 #include "kafka-message-private.h"
+#include "kafka-message-batch-private.h"
 #include "kafka-topic-partition-private.h"
 
 /**
@@ -101,6 +102,7 @@ enum {
 
 enum {
   SIGNAL_MESSAGE,
+  SIGNAL_MESSAGE_BATCH,
   SIGNAL_COMMIT,
   SIGNAL_PARTITIONS_ASSIGNED,
   SIGNAL_PARTITIONS_REVOKED,
@@ -139,23 +141,41 @@ consumer_check_open (KafkaConsumer  *self,
 /* ------------------------------------------------------------------------ */
 /* Messages */
 
+/* The consumer's shared name for @rkm's topic (NULL if it has none), so
+ * that consecutive messages share one string. */
+static GRefString *
+consumer_topic_name (KafkaConsumer            *self,
+                     const rd_kafka_message_t *rkm)
+{
+  const char *name;
+
+  if (rkm->rkt == NULL)
+    return NULL;
+  name = rd_kafka_topic_name (rkm->rkt);
+  if (self->last_topic == NULL || strcmp (self->last_topic, name) != 0)
+    {
+      g_clear_pointer (&self->last_topic, g_ref_string_release);
+      self->last_topic = g_ref_string_new (name);
+    }
+  return self->last_topic;
+}
+
 static KafkaMessage *
 consumer_wrap_message (KafkaConsumer      *self,
                        rd_kafka_message_t *rkm)
 {
-  if (rkm->rkt != NULL)
-    {
-      const char *name = rd_kafka_topic_name (rkm->rkt);
+  return kafka_message_new_consumed (rkm, consumer_topic_name (self, rkm),
+                                     kafka_client_ref_handle (KAFKA_CLIENT (self)));
+}
 
-      if (self->last_topic == NULL || strcmp (self->last_topic, name) != 0)
-        {
-          g_clear_pointer (&self->last_topic, g_ref_string_release);
-          self->last_topic = g_ref_string_new (name);
-        }
-      return kafka_message_new_consumed (rkm, self->last_topic,
-                                         kafka_client_ref_handle (KAFKA_CLIENT (self)));
-    }
-  return kafka_message_new_consumed (rkm, NULL, kafka_client_ref_handle (KAFKA_CLIENT (self)));
+static KafkaMessageBatch *
+consumer_wrap_batch (KafkaConsumer       *self,
+                     rd_kafka_message_t **rkms,
+                     guint                n)
+{
+  return kafka_message_batch_new_consumed (rkms, n,
+                                           n > 0 ? consumer_topic_name (self, rkms[0]) : NULL,
+                                           kafka_client_ref_handle (KAFKA_CLIENT (self)));
 }
 
 /* Serves the consumer queue for a consumer in message-signal mode: emits up
@@ -165,6 +185,21 @@ consumer_emit_batch (KafkaConsumer *self)
 {
   KafkaClient *client = KAFKA_CLIENT (self);
   int n = 0;
+
+  if (g_signal_has_handler_pending (self, signals[SIGNAL_MESSAGE_BATCH], 0, FALSE))
+    {
+      /* every message taken goes to the handlers in this one emission */
+      rd_kafka_message_t *rkms[512];
+      g_autoptr(KafkaMessageBatch) batch = NULL;
+      ssize_t got;
+
+      got = rd_kafka_consume_batch_queue (self->consumer_queue, 0, rkms, G_N_ELEMENTS (rkms));
+      if (got <= 0)
+        return 0;
+      batch = consumer_wrap_batch (self, rkms, (guint) got);
+      g_signal_emit (self, signals[SIGNAL_MESSAGE_BATCH], 0, batch);
+      return (int) got;
+    }
 
   /* One message at a time: librdkafka stores a message's offset when it
    * hands it out, so a message taken must be emitted, or a handler that
@@ -644,6 +679,25 @@ kafka_consumer_class_init (KafkaConsumerClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE);
+
+  /**
+   * KafkaConsumer::message-batch:
+   * @self: the consumer
+   * @batch: the messages, consumer errors included (see
+   *   kafka_message_batch_get_error_codes())
+   *
+   * Emitted, when #KafkaConsumer:emit-messages is %TRUE and a handler is
+   * connected to it, for each batch of messages consumed (as many as are
+   * there, up to 512), in partition order, in place of
+   * #KafkaConsumer::message: bindings that want speed connect here and read
+   * the batch column by column.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_MESSAGE_BATCH] =
+    g_signal_new ("message-batch", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE_BATCH);
 
   /**
    * KafkaConsumer::commit:
@@ -1223,6 +1277,31 @@ kafka_consumer_poll (KafkaConsumer  *self,
   return consumer_wrap_message (self, rkm);
 }
 
+/* What consume() and consume_batch() share: up to @max_messages
+ * messages in a new array, or -1 with @error set. */
+static ssize_t
+consumer_take (KafkaConsumer        *self,
+               guint                 max_messages,
+               int                   timeout_ms,
+               rd_kafka_message_t ***batch,
+               GError              **error)
+{
+  ssize_t n;
+
+  if (!consumer_check_open (self, error))
+    return -1;
+
+  /* logs, errors and commit results may be waiting on the main queue */
+  kafka_client_serve (KAFKA_CLIENT (self), kafka_client_get_main_queue (KAFKA_CLIENT (self)), 0);
+
+  max_messages = MIN (max_messages, 1000000);
+  *batch = g_new (rd_kafka_message_t *, MAX (max_messages, 1));
+  n = rd_kafka_consume_batch_queue (self->consumer_queue, timeout_ms, *batch, max_messages);
+  if (n < 0)
+    kafka_set_error (error, rd_kafka_last_error (), "Could not consume");
+  return n;
+}
+
 /**
  * kafka_consumer_consume:
  * @self: a #KafkaConsumer
@@ -1254,24 +1333,55 @@ kafka_consumer_consume (KafkaConsumer  *self,
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!consumer_check_open (self, error))
-    return NULL;
-
-  kafka_client_serve (KAFKA_CLIENT (self), kafka_client_get_main_queue (KAFKA_CLIENT (self)), 0);
-
-  max_messages = MIN (max_messages, 1000000);
-  batch = g_new (rd_kafka_message_t *, MAX (max_messages, 1));
-  n = rd_kafka_consume_batch_queue (self->consumer_queue, timeout_ms, batch, max_messages);
+  n = consumer_take (self, max_messages, timeout_ms, &batch, error);
   if (n < 0)
-    {
-      kafka_set_error (error, rd_kafka_last_error (), "Could not consume");
-      return NULL;
-    }
+    return NULL;
 
   messages = g_ptr_array_new_full ((guint) n, g_object_unref);
   for (ssize_t i = 0; i < n; i++)
     g_ptr_array_add (messages, consumer_wrap_message (self, batch[i]));
   return messages;
+}
+
+/**
+ * kafka_consumer_consume_batch:
+ * @self: a #KafkaConsumer
+ * @max_messages: the most messages to return
+ * @timeout_ms: how long to wait for @max_messages, in milliseconds (-1: no
+ *   limit)
+ * @error: return location for a #GError
+ *
+ * Does what kafka_consumer_consume() does, but returns the messages as one
+ * #KafkaMessageBatch, read column by column, and creates no object per
+ * message: the fastest way to consume from Python or JavaScript.
+ *
+ * |[<!-- language="Python" -->
+ * batch = consumer.consume_batch(10000, 1000)
+ * data, lengths = batch.get_values()
+ * offsets = batch.get_offsets()
+ * ]|
+ *
+ * Returns: (transfer full): the messages (maybe none), or %NULL with @error
+ *   set
+ *
+ * Since: 1.0
+ */
+KafkaMessageBatch *
+kafka_consumer_consume_batch (KafkaConsumer  *self,
+                              guint           max_messages,
+                              int             timeout_ms,
+                              GError        **error)
+{
+  g_autofree rd_kafka_message_t **batch = NULL;
+  ssize_t n;
+
+  g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  n = consumer_take (self, max_messages, timeout_ms, &batch, error);
+  if (n < 0)
+    return NULL;
+  return consumer_wrap_batch (self, batch, (guint) n);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 
 #include <kafka-glib/kafka-client.h>
 #include <kafka-glib/kafka-message.h>
+#include <kafka-glib/kafka-message-batch.h>
 #include <kafka-glib/kafka-topic-partition.h>
 
 G_BEGIN_DECLS
@@ -81,6 +82,11 @@ KafkaMessage  *kafka_consumer_poll                 (KafkaConsumer  *self,
                                                     GError        **error);
 KAFKA_AVAILABLE_IN_1_0
 GPtrArray     *kafka_consumer_consume              (KafkaConsumer  *self,
+                                                    guint           max_messages,
+                                                    int             timeout_ms,
+                                                    GError        **error);
+KAFKA_AVAILABLE_IN_1_0
+KafkaMessageBatch *kafka_consumer_consume_batch      (KafkaConsumer  *self,
                                                     guint           max_messages,
                                                     int             timeout_ms,
                                                     GError        **error);

@@ -11,6 +11,7 @@
 #include <kafka-glib/kafka-error.h>
 #include <kafka-glib/kafka-headers.h>
 #include <kafka-glib/kafka-message.h>
+#include <kafka-glib/kafka-message-batch.h>
 #include <kafka-glib/kafka-topic-partition.h>
 #include <kafka-glib/kafka-broker-metadata.h>
 #include <kafka-glib/kafka-partition-metadata.h>

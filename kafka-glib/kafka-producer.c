@@ -9,6 +9,7 @@
 #include "kafka-error-private.h"
 #include "kafka-headers-private.h"
 #include "kafka-message-private.h"
+#include "kafka-message-batch-private.h"
 
 /**
  * SECTION:kafka-producer
@@ -95,6 +96,7 @@ typedef struct {
 
 enum {
   SIGNAL_DELIVERY,
+  SIGNAL_DELIVERY_BATCH,
   N_SIGNALS
 };
 
@@ -166,9 +168,11 @@ producer_handle_event (KafkaClient      *client,
                        rd_kafka_event_t *event)
 {
   KafkaProducer *self = KAFKA_PRODUCER (client);
-  const rd_kafka_message_t *rkm;
-  gboolean emit;
-  size_t count;
+  const rd_kafka_message_t *stack[64];
+  g_autofree const rd_kafka_message_t **heap = NULL;
+  const rd_kafka_message_t **rkms = stack;
+  gboolean emit, emit_batch;
+  size_t count, n;
 
   if (rd_kafka_event_type (event) != RD_KAFKA_EVENT_DR)
     return 0;
@@ -176,25 +180,40 @@ producer_handle_event (KafkaClient      *client,
   count = rd_kafka_event_message_count (event);
   g_atomic_int_add (&self->undelivered, -(gint) count);
   emit = g_signal_has_handler_pending (self, signals[SIGNAL_DELIVERY], 0, FALSE);
+  emit_batch = g_signal_has_handler_pending (self, signals[SIGNAL_DELIVERY_BATCH], 0, FALSE);
 
-  /* no handler and no task: no message objects */
-  if (emit || g_atomic_int_get (&self->pending_deliveries) > 0)
+  /* no handler and no task: no objects at all */
+  if (!emit && !emit_batch && g_atomic_int_get (&self->pending_deliveries) == 0)
+    goto out;
+
+  if (count > G_N_ELEMENTS (stack))
+    rkms = heap = g_new (const rd_kafka_message_t *, count);
+  n = rd_kafka_event_message_array (event, rkms, count);
+
+  for (size_t i = 0; i < n; i++)
     {
-      while ((rkm = rd_kafka_event_message_next (event)) != NULL)
-        {
-          g_autoptr(KafkaMessage) message = NULL;
-          PendingDelivery *pending = rkm->_private;
+      g_autoptr(KafkaMessage) message = NULL;
+      PendingDelivery *pending = rkms[i]->_private;
 
-          if (!emit && pending == NULL)
-            continue;
-          message = kafka_message_new_delivered (rkm, rd_kafka_topic_opaque (rkm->rkt));
-          if (pending != NULL)
-            pending_report (self, pending, message);
-          if (emit && !kafka_client_should_stop (client))
-            g_signal_emit (self, signals[SIGNAL_DELIVERY], 0, message);
-        }
+      if (!emit && pending == NULL)
+        continue;
+      message = kafka_message_new_delivered (rkms[i], rd_kafka_topic_opaque (rkms[i]->rkt));
+      if (pending != NULL)
+        pending_report (self, pending, message);
+      if (emit && !kafka_client_should_stop (client))
+        g_signal_emit (self, signals[SIGNAL_DELIVERY], 0, message);
     }
 
+  if (emit_batch && n > 0 && !kafka_client_should_stop (client))
+    {
+      g_autoptr(KafkaMessageBatch) batch = kafka_message_batch_new_delivered (rkms, (guint) n);
+
+      g_signal_emit (self, signals[SIGNAL_DELIVERY_BATCH], 0, batch);
+      /* the messages go with the event: a batch kept by a handler copies them */
+      kafka_message_batch_detach (batch);
+    }
+
+out:
   if (self->flush_waiters != NULL)
     producer_check_flush_waiters (self);
 
@@ -301,6 +320,28 @@ kafka_producer_class_init (KafkaProducerClass *klass)
     g_signal_new ("delivery", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE);
+
+  /**
+   * KafkaProducer::delivery-batch:
+   * @self: the producer
+   * @batch: the reported messages
+   *
+   * Emitted for every batch of delivery reports as it arrives, with all its
+   * messages (success or failure, as kafka_message_batch_get_error_codes()
+   * tells): the same outcomes as #KafkaProducer::delivery, one emission per
+   * batch rather than one per message. This is what bindings connect to when
+   * they produce fast; C code may use either, or both (then
+   * #KafkaProducer::delivery comes first for each message of the batch).
+   *
+   * The batch reads librdkafka's reports in place, without a copy: a handler
+   * may keep it, but that copies every message when the handler returns.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_DELIVERY_BATCH] =
+    g_signal_new ("delivery-batch", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE_BATCH);
 }
 
 static void
@@ -450,31 +491,21 @@ kafka_producer_produce (KafkaProducer  *self,
                            headers, timestamp, NULL, error);
 }
 
-static gboolean
-producer_produce (KafkaProducer    *self,
-                  const char       *topic,
-                  gint32            partition,
-                  const guint8     *key,
-                  gsize             key_len,
-                  const guint8     *value,
-                  gsize             value_len,
-                  KafkaHeaders     *headers,
-                  gint64            timestamp,
-                  PendingDelivery  *pending,
-                  GError          **error)
+/* Checks what produce() and produce_batch() share. */
+static TopicEntry *
+producer_check_target (KafkaProducer  *self,
+                       const char     *topic,
+                       gint32          partition,
+                       GError        **error)
 {
-  rd_kafka_headers_t *hdrs = NULL;
-  TopicEntry *entry;
-  rd_kafka_resp_err_t err;
-
   if (!kafka_client_check_open (KAFKA_CLIENT (self), error))
-    return FALSE;
+    return NULL;
 
   if (*topic == '\0')
     {
       g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
                            "The topic name is empty");
-      return FALSE;
+      return NULL;
     }
   if (partition < KAFKA_PARTITION_UA)
     {
@@ -482,15 +513,26 @@ producer_produce (KafkaProducer    *self,
                    "Invalid partition %d for topic “%s”: use -1 "
                    "(KAFKA_PARTITION_UA) to let the partitioner choose",
                    (int) partition, topic);
-      return FALSE;
+      return NULL;
     }
 
-  entry = producer_get_topic (self, topic, error);
-  if (entry == NULL)
-    return FALSE;
+  return producer_get_topic (self, topic, error);
+}
 
-  if (headers != NULL && kafka_headers_get_length (headers) > 0)
-    hdrs = kafka_headers_to_rd (headers);
+/* Queues one message on a resolved topic; takes @hdrs on success only. */
+static rd_kafka_resp_err_t
+producer_send (KafkaProducer       *self,
+               TopicEntry          *entry,
+               gint32               partition,
+               const guint8        *key,
+               gsize                key_len,
+               const guint8        *value,
+               gsize                value_len,
+               rd_kafka_headers_t  *hdrs,
+               gint64               timestamp,
+               PendingDelivery     *pending)
+{
+  rd_kafka_resp_err_t err;
 
   err = rd_kafka_producev (kafka_client_get_handle (KAFKA_CLIENT (self)),
                            RD_KAFKA_V_RKT (entry->rkt),
@@ -503,15 +545,19 @@ producer_produce (KafkaProducer    *self,
                            RD_KAFKA_V_OPAQUE (pending),
                            RD_KAFKA_V_END);
   if (G_LIKELY (err == RD_KAFKA_RESP_ERR_NO_ERROR))
-    {
-      g_atomic_int_inc (&self->undelivered);
-      return TRUE;
-    }
+    g_atomic_int_inc (&self->undelivered);
+  return err;
+}
 
-  /* librdkafka takes the headers only on success */
-  if (hdrs != NULL)
-    rd_kafka_headers_destroy (hdrs);
-
+/* A GError for producer_send()'s failure, saying what to do about it. */
+static void
+producer_set_send_error (KafkaProducer        *self,
+                         rd_kafka_resp_err_t   err,
+                         const char           *topic,
+                         gint32                partition,
+                         gsize                 size,
+                         GError              **error)
+{
   switch (err)
     {
     case RD_KAFKA_RESP_ERR__QUEUE_FULL:
@@ -526,7 +572,7 @@ producer_produce (KafkaProducer    *self,
       kafka_set_error (error, err,
                        "Could not queue a message of %" G_GSIZE_FORMAT " bytes for "
                        "“%s”: it is larger than message.max.bytes",
-                       key_len + value_len, topic);
+                       size, topic);
       break;
     case RD_KAFKA_RESP_ERR__FATAL:
       {
@@ -544,7 +590,189 @@ producer_produce (KafkaProducer    *self,
                        topic, (int) partition);
       break;
     }
+}
+
+static gboolean
+producer_produce (KafkaProducer    *self,
+                  const char       *topic,
+                  gint32            partition,
+                  const guint8     *key,
+                  gsize             key_len,
+                  const guint8     *value,
+                  gsize             value_len,
+                  KafkaHeaders     *headers,
+                  gint64            timestamp,
+                  PendingDelivery  *pending,
+                  GError          **error)
+{
+  rd_kafka_headers_t *hdrs = NULL;
+  TopicEntry *entry;
+  rd_kafka_resp_err_t err;
+
+  entry = producer_check_target (self, topic, partition, error);
+  if (entry == NULL)
+    return FALSE;
+
+  if (headers != NULL && kafka_headers_get_length (headers) > 0)
+    hdrs = kafka_headers_to_rd (headers);
+
+  err = producer_send (self, entry, partition, key, key_len, value, value_len,
+                       hdrs, timestamp, pending);
+  if (G_LIKELY (err == RD_KAFKA_RESP_ERR_NO_ERROR))
+    return TRUE;
+
+  /* librdkafka takes the headers only on success */
+  if (hdrs != NULL)
+    rd_kafka_headers_destroy (hdrs);
+
+  producer_set_send_error (self, err, topic, partition, key_len + value_len, error);
   return FALSE;
+}
+
+/* Checks a buffer + lengths column of produce_batch(). */
+static gboolean
+check_column (const char    *what,
+              gsize          data_len,
+              const gint32  *lengths,
+              guint          n,
+              GError       **error)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (lengths[i] < -1)
+        {
+          g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                       "Invalid %s length %d at index %u: use -1 for none",
+                       what, (int) lengths[i], i);
+          return FALSE;
+        }
+      if (lengths[i] > 0)
+        total += (guint64) lengths[i];
+    }
+  if (total != data_len)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "The %s lengths add up to %" G_GUINT64_FORMAT " bytes, but the %s "
+                   "buffer holds %" G_GSIZE_FORMAT ": pass the %ss end to end with "
+                   "one length each",
+                   what, total, what, data_len, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kafka_producer_produce_batch:
+ * @self: a #KafkaProducer
+ * @topic: the topic
+ * @partition: the partition of every message, or %KAFKA_PARTITION_UA (-1) to
+ *   let the partitioner choose for each
+ * @values: (array length=values_len) (element-type guint8) (nullable): the
+ *   values, end to end
+ * @values_len: the length of @values in bytes
+ * @value_lengths: (array length=n_messages): the length of each value, in
+ *   order: -1 for a %NULL value (a tombstone)
+ * @n_messages: the number of messages
+ * @keys: (array length=keys_len) (element-type guint8) (nullable): the keys,
+ *   end to end, or %NULL for messages without keys
+ * @keys_len: the length of @keys in bytes
+ * @key_lengths: (array length=n_keys) (nullable): the length of each key (-1
+ *   for none), or %NULL
+ * @n_keys: the number of keys: 0, or @n_messages
+ * @error: return location for a #GError
+ *
+ * Queues many messages for one topic in one call: the fast path for
+ * bindings, which pay for one call rather than one per message. In Python:
+ *
+ * |[<!-- language="Python" -->
+ * n = producer.produce_batch("events", -1, b"".join(values),
+ *                            [len(v) for v in values], None, None)
+ * ]|
+ *
+ * Values and keys are copied. Each message gets its delivery report as
+ * kafka_producer_produce() does (#KafkaProducer::delivery and
+ * #KafkaProducer::delivery-batch).
+ *
+ * When the local queue fills up part way, the messages before that point
+ * are queued and the call returns how many: that is not an error; produce
+ * the rest once delivery reports drained the queue.
+ *
+ * Returns: the number of messages queued, from the first one on; on
+ *   failure, with @error set (%KAFKA_ERROR_INVALID_ARG for a bad topic,
+ *   partition or lengths, %KAFKA_ERROR_MSG_SIZE_TOO_LARGE, %KAFKA_ERROR_FATAL
+ *   after a fatal error…), the number queued before the message that failed
+ *
+ * Since: 1.0
+ */
+guint
+kafka_producer_produce_batch (KafkaProducer  *self,
+                              const char     *topic,
+                              gint32          partition,
+                              const guint8   *values,
+                              gsize           values_len,
+                              const gint32   *value_lengths,
+                              guint           n_messages,
+                              const guint8   *keys,
+                              gsize           keys_len,
+                              const gint32   *key_lengths,
+                              guint           n_keys,
+                              GError        **error)
+{
+  const guint8 *value = values, *key = keys;
+  TopicEntry *entry;
+
+  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), 0);
+  g_return_val_if_fail (topic != NULL, 0);
+  g_return_val_if_fail (values != NULL || values_len == 0, 0);
+  g_return_val_if_fail (value_lengths != NULL || n_messages == 0, 0);
+  g_return_val_if_fail (keys != NULL || keys_len == 0, 0);
+  g_return_val_if_fail (key_lengths != NULL || n_keys == 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  entry = producer_check_target (self, topic, partition, error);
+  if (entry == NULL)
+    return 0;
+  if (n_keys != 0 && n_keys != n_messages)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "%u keys for %u messages: give one key length per message "
+                   "(-1 for none), or no keys at all", n_keys, n_messages);
+      return 0;
+    }
+  if (!check_column ("value", values_len, value_lengths, n_messages, error) ||
+      !check_column ("key", keys_len, key_lengths, n_keys, error))
+    return 0;
+
+  for (guint i = 0; i < n_messages; i++)
+    {
+      gint32 vlen = value_lengths[i];
+      gint32 klen = n_keys > 0 ? key_lengths[i] : -1;
+      rd_kafka_resp_err_t err;
+
+      err = producer_send (self, entry, partition,
+                           klen >= 0 ? key : NULL, MAX (klen, 0),
+                           vlen >= 0 ? value : NULL, MAX (vlen, 0),
+                           NULL, 0, NULL);
+      if (G_UNLIKELY (err != RD_KAFKA_RESP_ERR_NO_ERROR))
+        {
+          if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+            {
+              g_autoptr(GError) local = NULL;
+
+              producer_set_send_error (self, err, topic, partition,
+                                       MAX (klen, 0) + MAX (vlen, 0), &local);
+              g_propagate_prefixed_error (error, g_steal_pointer (&local),
+                                          "Message %u of the batch (%u before it "
+                                          "were queued): ", i, i);
+            }
+          return i;
+        }
+      value += MAX (vlen, 0);
+      key += MAX (klen, 0);
+    }
+  return n_messages;
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <kafka-glib/kafka-client.h>
 #include <kafka-glib/kafka-headers.h>
 #include <kafka-glib/kafka-message.h>
+#include <kafka-glib/kafka-message-batch.h>
 
 G_BEGIN_DECLS
 
@@ -64,6 +65,19 @@ gboolean       kafka_producer_produce              (KafkaProducer   *self,
                                                     gsize            value_len,
                                                     KafkaHeaders    *headers,
                                                     gint64           timestamp,
+                                                    GError         **error);
+KAFKA_AVAILABLE_IN_1_0
+guint          kafka_producer_produce_batch        (KafkaProducer   *self,
+                                                    const char      *topic,
+                                                    gint32           partition,
+                                                    const guint8    *values,
+                                                    gsize            values_len,
+                                                    const gint32    *value_lengths,
+                                                    guint            n_messages,
+                                                    const guint8    *keys,
+                                                    gsize            keys_len,
+                                                    const gint32    *key_lengths,
+                                                    guint            n_keys,
                                                     GError         **error);
 KAFKA_AVAILABLE_IN_1_0
 int            kafka_producer_poll                 (KafkaProducer   *self,

@@ -1,0 +1,559 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "kafka-error-private.h"
+#include "kafka-message-private.h"
+#include "kafka-message-batch-private.h"
+
+/**
+ * SECTION:kafka-message-batch
+ * @Title: KafkaMessageBatch
+ * @Short_description: many messages at once, read column by column
+ *
+ * A #KafkaMessageBatch holds the messages of one delivery report batch (the
+ * #KafkaProducer::delivery-batch signal) or of one consume call
+ * (kafka_consumer_consume_batch(), the #KafkaConsumer::message-batch signal).
+ *
+ * It is the fast path for bindings: one call returns a whole column, such as
+ * every offset (kafka_message_batch_get_offsets()) or every value, as one
+ * buffer and a list of lengths (kafka_message_batch_get_values()), so a
+ * Python or JavaScript program pays for a call per batch rather than for an
+ * object per message. A #KafkaMessage is created only for the messages asked
+ * for with kafka_message_batch_get_message().
+ *
+ * |[<!-- language="Python" -->
+ * def on_delivery_batch(producer, batch):
+ *     failed = batch.get_n_errors()
+ *     offsets = batch.get_offsets()
+ *
+ * batch = consumer.consume_batch(10000, 1000)
+ * data, lengths = batch.get_values()
+ * view, pos = memoryview(data), 0
+ * for length in lengths:
+ *     value = view[pos:pos + length] if length >= 0 else None
+ *     pos += max(length, 0)
+ * ]|
+ *
+ * A batch is immutable. A batch of consumed messages points into
+ * librdkafka's buffers without a copy, as a consumed #KafkaMessage does.
+ */
+
+struct _KafkaMessageBatch
+{
+  GObject parent_instance;
+
+  guint                length;
+  gboolean             delivered;
+  /* the messages, while they can be read in place: a delivery report's
+   * belong to librdkafka's event (NULL once detached), consumed ones to the
+   * batch until they are asked for as a KafkaMessage, then to it */
+  rd_kafka_message_t **rkms;
+  /* created on demand; after detach, every one of them */
+  KafkaMessage       **messages;
+  GRefString          *topic;
+  KafkaHandle         *handle;
+};
+
+G_DEFINE_FINAL_TYPE (KafkaMessageBatch, kafka_message_batch, G_TYPE_OBJECT)
+
+static void
+kafka_message_batch_finalize (GObject *object)
+{
+  KafkaMessageBatch *self = KAFKA_MESSAGE_BATCH (object);
+
+  for (guint i = 0; i < self->length; i++)
+    {
+      if (self->messages[i] != NULL)
+        g_object_unref (self->messages[i]);
+      else if (!self->delivered && self->rkms != NULL)
+        rd_kafka_message_destroy (self->rkms[i]);
+    }
+  g_free (self->messages);
+  g_free (self->rkms);
+  g_clear_pointer (&self->topic, g_ref_string_release);
+  /* last: the consumed messages above needed it */
+  g_clear_pointer (&self->handle, kafka_handle_unref);
+
+  G_OBJECT_CLASS (kafka_message_batch_parent_class)->finalize (object);
+}
+
+static void
+kafka_message_batch_class_init (KafkaMessageBatchClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kafka_message_batch_finalize;
+}
+
+static void
+kafka_message_batch_init (KafkaMessageBatch *self)
+{
+}
+
+static KafkaMessageBatch *
+batch_new (guint n)
+{
+  KafkaMessageBatch *self = g_object_new (KAFKA_TYPE_MESSAGE_BATCH, NULL);
+
+  self->length = n;
+  self->rkms = g_new (rd_kafka_message_t *, MAX (n, 1));
+  self->messages = g_new0 (KafkaMessage *, MAX (n, 1));
+  return self;
+}
+
+KafkaMessageBatch *
+kafka_message_batch_new_delivered (const rd_kafka_message_t **rkms,
+                                   guint                      n)
+{
+  KafkaMessageBatch *self = batch_new (n);
+
+  self->delivered = TRUE;
+  memcpy (self->rkms, rkms, n * sizeof (rd_kafka_message_t *));
+  return self;
+}
+
+KafkaMessageBatch *
+kafka_message_batch_new_consumed (rd_kafka_message_t **rkms,
+                                  guint                n,
+                                  GRefString          *topic,
+                                  KafkaHandle         *handle)
+{
+  KafkaMessageBatch *self = batch_new (n);
+
+  memcpy (self->rkms, rkms, n * sizeof (rd_kafka_message_t *));
+  self->topic = topic != NULL ? g_ref_string_acquire (topic) : NULL;
+  self->handle = handle;
+  return self;
+}
+
+static KafkaMessage *
+batch_materialize (KafkaMessageBatch *self,
+                   guint              i)
+{
+  if (self->messages[i] == NULL)
+    {
+      rd_kafka_message_t *rkm = self->rkms[i];
+
+      if (self->delivered)
+        self->messages[i] = kafka_message_new_delivered (rkm, rkm->rkt ? rd_kafka_topic_opaque (rkm->rkt) : NULL);
+      else
+        {
+          GRefString *topic = NULL;
+
+          if (self->topic != NULL && rkm->rkt != NULL &&
+              strcmp (self->topic, rd_kafka_topic_name (rkm->rkt)) == 0)
+            topic = self->topic;
+          /* the message owns rkm from now on; rkms[i] stays readable while
+           * the batch holds the message */
+          self->messages[i] = kafka_message_new_consumed (rkm, topic, kafka_handle_ref (self->handle));
+        }
+    }
+  return self->messages[i];
+}
+
+void
+kafka_message_batch_detach (KafkaMessageBatch *self)
+{
+  if (!self->delivered || self->rkms == NULL)
+    return;
+
+  /* only the producer's reference left: it goes with the event */
+  if (g_atomic_int_get (&G_OBJECT (self)->ref_count) > 1)
+    for (guint i = 0; i < self->length; i++)
+      batch_materialize (self, i);
+
+  g_clear_pointer (&self->rkms, g_free);
+}
+
+/* What a column reads, from librdkafka's message while it is there, from
+ * the KafkaMessage otherwise. */
+static inline const rd_kafka_message_t *
+batch_rkm (KafkaMessageBatch *self,
+           guint              i)
+{
+  return self->rkms != NULL ? self->rkms[i] : NULL;
+}
+
+/**
+ * kafka_message_batch_get_length:
+ * @self: a #KafkaMessageBatch
+ *
+ * Gets the number of messages in the batch.
+ *
+ * Returns: the number of messages, maybe 0
+ *
+ * Since: 1.0
+ */
+guint
+kafka_message_batch_get_length (KafkaMessageBatch *self)
+{
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), 0);
+
+  return self->length;
+}
+
+/**
+ * kafka_message_batch_get_message:
+ * @self: a #KafkaMessageBatch
+ * @index: the index of a message, below kafka_message_batch_get_length()
+ *
+ * Gets one message of the batch as a #KafkaMessage, created on the first
+ * call for that index (delivered messages are copied then; consumed ones
+ * are not).
+ *
+ * Returns: (transfer full): the message
+ *
+ * Since: 1.0
+ */
+KafkaMessage *
+kafka_message_batch_get_message (KafkaMessageBatch *self,
+                                 guint              index)
+{
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (index < self->length, NULL);
+
+  return g_object_ref (batch_materialize (self, index));
+}
+
+/**
+ * kafka_message_batch_get_messages:
+ * @self: a #KafkaMessageBatch
+ *
+ * Gets every message of the batch as a #KafkaMessage: what
+ * kafka_consumer_consume() returns, for code that wants objects after all.
+ *
+ * Returns: (transfer container) (element-type KafkaMessage): the messages
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+kafka_message_batch_get_messages (KafkaMessageBatch *self)
+{
+  GPtrArray *messages;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+
+  messages = g_ptr_array_new_full (self->length, g_object_unref);
+  for (guint i = 0; i < self->length; i++)
+    g_ptr_array_add (messages, g_object_ref (batch_materialize (self, i)));
+  return messages;
+}
+
+/**
+ * kafka_message_batch_get_topic:
+ * @self: a #KafkaMessageBatch
+ * @index: the index of a message, below kafka_message_batch_get_length()
+ *
+ * Gets the topic of one message. (A delivery report batch holds messages of
+ * one topic; a consumed batch may mix the topics of a subscription.)
+ *
+ * Returns: (transfer none) (nullable): the topic name, or %NULL for a
+ *   consumer error that concerns no topic
+ *
+ * Since: 1.0
+ */
+const char *
+kafka_message_batch_get_topic (KafkaMessageBatch *self,
+                               guint              index)
+{
+  const rd_kafka_message_t *rkm;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (index < self->length, NULL);
+
+  rkm = batch_rkm (self, index);
+  if (rkm == NULL)
+    return kafka_message_get_topic (self->messages[index]);
+  if (rkm->rkt == NULL)
+    return NULL;
+  if (self->delivered)
+    return rd_kafka_topic_opaque (rkm->rkt);
+  return rd_kafka_topic_name (rkm->rkt);
+}
+
+/**
+ * kafka_message_batch_get_partitions:
+ * @self: a #KafkaMessageBatch
+ * @n_partitions: (out): return location for the number of messages
+ *
+ * Gets the partition of every message, in order.
+ *
+ * Returns: (array length=n_partitions) (transfer full): the partitions (-1
+ *   for a delivery that failed before partitioning)
+ *
+ * Since: 1.0
+ */
+gint32 *
+kafka_message_batch_get_partitions (KafkaMessageBatch *self,
+                                    guint             *n_partitions)
+{
+  gint32 *column;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (n_partitions != NULL, NULL);
+
+  column = g_new (gint32, MAX (self->length, 1));
+  for (guint i = 0; i < self->length; i++)
+    {
+      const rd_kafka_message_t *rkm = batch_rkm (self, i);
+
+      column[i] = rkm ? rkm->partition : kafka_message_get_partition (self->messages[i]);
+    }
+  *n_partitions = self->length;
+  return column;
+}
+
+/**
+ * kafka_message_batch_get_offsets:
+ * @self: a #KafkaMessageBatch
+ * @n_offsets: (out): return location for the number of messages
+ *
+ * Gets the offset of every message, in order.
+ *
+ * Returns: (array length=n_offsets) (transfer full): the offsets
+ *   (%KAFKA_OFFSET_INVALID for a message that has none, such as a failed
+ *   delivery)
+ *
+ * Since: 1.0
+ */
+gint64 *
+kafka_message_batch_get_offsets (KafkaMessageBatch *self,
+                                 guint             *n_offsets)
+{
+  gint64 *column;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (n_offsets != NULL, NULL);
+
+  column = g_new (gint64, MAX (self->length, 1));
+  for (guint i = 0; i < self->length; i++)
+    {
+      const rd_kafka_message_t *rkm = batch_rkm (self, i);
+
+      column[i] = rkm ? rkm->offset : kafka_message_get_offset (self->messages[i]);
+    }
+  *n_offsets = self->length;
+  return column;
+}
+
+/**
+ * kafka_message_batch_get_timestamps:
+ * @self: a #KafkaMessageBatch
+ * @n_timestamps: (out): return location for the number of messages
+ *
+ * Gets the timestamp of every message, in order, in milliseconds since the
+ * Unix epoch (see kafka_message_get_timestamp_type() on a message for what
+ * it means).
+ *
+ * Returns: (array length=n_timestamps) (transfer full): the timestamps (-1
+ *   for a message without one)
+ *
+ * Since: 1.0
+ */
+gint64 *
+kafka_message_batch_get_timestamps (KafkaMessageBatch *self,
+                                    guint             *n_timestamps)
+{
+  gint64 *column;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (n_timestamps != NULL, NULL);
+
+  column = g_new (gint64, MAX (self->length, 1));
+  for (guint i = 0; i < self->length; i++)
+    {
+      const rd_kafka_message_t *rkm = batch_rkm (self, i);
+      rd_kafka_timestamp_type_t tstype;
+
+      column[i] = rkm ? rd_kafka_message_timestamp (rkm, &tstype)
+                      : kafka_message_get_timestamp (self->messages[i]);
+    }
+  *n_timestamps = self->length;
+  return column;
+}
+
+static int
+batch_error_code (KafkaMessageBatch *self,
+                  guint              i)
+{
+  const rd_kafka_message_t *rkm = batch_rkm (self, i);
+  const GError *error;
+
+  if (rkm != NULL)
+    return rkm->err == RD_KAFKA_RESP_ERR_NO_ERROR ? 0 : (int) kafka_error_from_rd (rkm->err);
+  error = kafka_message_get_error (self->messages[i]);
+  return error != NULL ? error->code : 0;
+}
+
+/**
+ * kafka_message_batch_get_error_codes:
+ * @self: a #KafkaMessageBatch
+ * @n_codes: (out): return location for the number of messages
+ *
+ * Gets, for every message in order, 0 if it succeeded (delivered, or
+ * consumed) or the #KafkaError code of its failure. The whole #GError, with
+ * its text, is on the message: kafka_message_batch_get_message() then
+ * kafka_message_get_error().
+ *
+ * Returns: (array length=n_codes) (transfer full): the codes
+ *
+ * Since: 1.0
+ */
+gint *
+kafka_message_batch_get_error_codes (KafkaMessageBatch *self,
+                                     guint             *n_codes)
+{
+  gint *column;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (n_codes != NULL, NULL);
+
+  column = g_new (gint, MAX (self->length, 1));
+  for (guint i = 0; i < self->length; i++)
+    column[i] = batch_error_code (self, i);
+  *n_codes = self->length;
+  return column;
+}
+
+/**
+ * kafka_message_batch_get_n_errors:
+ * @self: a #KafkaMessageBatch
+ *
+ * Counts the messages that failed: deliveries that did not succeed, or
+ * consumer errors (such as the end of a partition with
+ * `enable.partition.eof`).
+ *
+ * Returns: the number of failed messages; 0 means all succeeded
+ *
+ * Since: 1.0
+ */
+guint
+kafka_message_batch_get_n_errors (KafkaMessageBatch *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), 0);
+
+  for (guint i = 0; i < self->length; i++)
+    if (batch_error_code (self, i) != 0)
+      n++;
+  return n;
+}
+
+/* One column of byte strings as a buffer and lengths (-1: NULL). */
+static guint8 *
+batch_get_column (KafkaMessageBatch  *self,
+                  gboolean            keys,
+                  gsize              *data_len,
+                  gint32            **lengths,
+                  guint              *n_lengths)
+{
+  g_autofree const guint8 **ptrs = g_new (const guint8 *, MAX (self->length, 1));
+  gint32 *lens = g_new (gint32, MAX (self->length, 1));
+  gsize total = 0;
+  guint8 *data, *p;
+
+  for (guint i = 0; i < self->length; i++)
+    {
+      const rd_kafka_message_t *rkm = batch_rkm (self, i);
+      const guint8 *bytes;
+      gsize len;
+
+      if (rkm != NULL)
+        {
+          gboolean consumer_error = !self->delivered && rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR;
+
+          /* a consumer error's payload is its text, not a value */
+          bytes = keys ? rkm->key : (consumer_error ? NULL : rkm->payload);
+          len = keys ? rkm->key_len : rkm->len;
+        }
+      else if (keys)
+        bytes = kafka_message_get_key (self->messages[i], &len);
+      else
+        bytes = kafka_message_get_value (self->messages[i], &len);
+
+      ptrs[i] = bytes;
+      lens[i] = bytes != NULL ? (gint32) len : -1;
+      if (bytes != NULL)
+        total += len;
+    }
+
+  /* one more byte: an all-empty column is still a non-NULL buffer */
+  data = p = g_malloc (total + 1);
+  for (guint i = 0; i < self->length; i++)
+    if (lens[i] > 0)
+      {
+        memcpy (p, ptrs[i], (gsize) lens[i]);
+        p += lens[i];
+      }
+
+  *data_len = total;
+  if (lengths != NULL)
+    *lengths = lens;
+  else
+    g_free (lens);
+  if (n_lengths != NULL)
+    *n_lengths = self->length;
+  return data;
+}
+
+/**
+ * kafka_message_batch_get_values:
+ * @self: a #KafkaMessageBatch
+ * @data_len: (out): return location for the length of the returned buffer
+ * @lengths: (out) (array length=n_lengths) (transfer full) (optional): return
+ *   location for the length of each value, in order: -1 for a %NULL value (a
+ *   tombstone, or a consumer error)
+ * @n_lengths: (out) (optional): return location for the number of lengths
+ *   (the number of messages)
+ *
+ * Gets every value of the batch at once: one buffer holding them end to
+ * end, and their lengths. Value i starts where the values before it end
+ * (a %NULL value takes no room). This copies each value once.
+ *
+ * Returns: (array length=data_len) (transfer full): the values, end to end
+ *
+ * Since: 1.0
+ */
+guint8 *
+kafka_message_batch_get_values (KafkaMessageBatch  *self,
+                                gsize              *data_len,
+                                gint32            **lengths,
+                                guint              *n_lengths)
+{
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (data_len != NULL, NULL);
+
+  return batch_get_column (self, FALSE, data_len, lengths, n_lengths);
+}
+
+/**
+ * kafka_message_batch_get_keys:
+ * @self: a #KafkaMessageBatch
+ * @data_len: (out): return location for the length of the returned buffer
+ * @lengths: (out) (array length=n_lengths) (transfer full) (optional): return
+ *   location for the length of each key, in order: -1 for a message without
+ *   a key
+ * @n_lengths: (out) (optional): return location for the number of lengths
+ *   (the number of messages)
+ *
+ * Gets every key of the batch at once, as kafka_message_batch_get_values()
+ * does for values.
+ *
+ * Returns: (array length=data_len) (transfer full): the keys, end to end
+ *
+ * Since: 1.0
+ */
+guint8 *
+kafka_message_batch_get_keys (KafkaMessageBatch  *self,
+                              gsize              *data_len,
+                              gint32            **lengths,
+                              guint              *n_lengths)
+{
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (data_len != NULL, NULL);
+
+  return batch_get_column (self, TRUE, data_len, lengths, n_lengths);
+}

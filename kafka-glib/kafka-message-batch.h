@@ -1,0 +1,71 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__KAFKA_GLIB_INSIDE__) && !defined(KAFKA_GLIB_COMPILATION)
+#error "Only <kafka-glib/kafka-glib.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include <kafka-glib/kafka-version-macros.h>
+#include <kafka-glib/kafka-message.h>
+
+G_BEGIN_DECLS
+
+/**
+ * KAFKA_TYPE_MESSAGE_BATCH:
+ *
+ * The #GType of #KafkaMessageBatch.
+ *
+ * Since: 1.0
+ */
+#define KAFKA_TYPE_MESSAGE_BATCH (kafka_message_batch_get_type ())
+
+/**
+ * KafkaMessageBatch:
+ *
+ * Messages delivered or consumed together, read column by column. The
+ * structure is opaque.
+ *
+ * Since: 1.0
+ */
+KAFKA_AVAILABLE_IN_1_0
+G_DECLARE_FINAL_TYPE (KafkaMessageBatch, kafka_message_batch, KAFKA, MESSAGE_BATCH, GObject)
+
+KAFKA_AVAILABLE_IN_1_0
+guint          kafka_message_batch_get_length      (KafkaMessageBatch  *self);
+KAFKA_AVAILABLE_IN_1_0
+KafkaMessage  *kafka_message_batch_get_message     (KafkaMessageBatch  *self,
+                                                    guint               index);
+KAFKA_AVAILABLE_IN_1_0
+GPtrArray     *kafka_message_batch_get_messages    (KafkaMessageBatch  *self);
+KAFKA_AVAILABLE_IN_1_0
+const char    *kafka_message_batch_get_topic       (KafkaMessageBatch  *self,
+                                                    guint               index);
+KAFKA_AVAILABLE_IN_1_0
+gint32        *kafka_message_batch_get_partitions  (KafkaMessageBatch  *self,
+                                                    guint              *n_partitions);
+KAFKA_AVAILABLE_IN_1_0
+gint64        *kafka_message_batch_get_offsets     (KafkaMessageBatch  *self,
+                                                    guint              *n_offsets);
+KAFKA_AVAILABLE_IN_1_0
+gint64        *kafka_message_batch_get_timestamps  (KafkaMessageBatch  *self,
+                                                    guint              *n_timestamps);
+KAFKA_AVAILABLE_IN_1_0
+gint          *kafka_message_batch_get_error_codes (KafkaMessageBatch  *self,
+                                                    guint              *n_codes);
+KAFKA_AVAILABLE_IN_1_0
+guint          kafka_message_batch_get_n_errors    (KafkaMessageBatch  *self);
+KAFKA_AVAILABLE_IN_1_0
+guint8        *kafka_message_batch_get_values      (KafkaMessageBatch  *self,
+                                                    gsize              *data_len,
+                                                    gint32            **lengths,
+                                                    guint              *n_lengths);
+KAFKA_AVAILABLE_IN_1_0
+guint8        *kafka_message_batch_get_keys        (KafkaMessageBatch  *self,
+                                                    gsize              *data_len,
+                                                    gint32            **lengths,
+                                                    guint              *n_lengths);
+
+G_END_DECLS
