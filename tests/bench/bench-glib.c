@@ -26,6 +26,9 @@ static char *payload;
 static long sent, delivered, delivery_errors, received, received_bytes;
 static guint produce_idle;
 static long window;
+static const char *contender = "G";
+static gint32 *batch_lengths;
+static char *batch_values;
 
 static GHashTable *
 base_config (void)
@@ -112,6 +115,52 @@ produce_chunk (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* GB: kafka_producer_produce_batch(), up to 1000 messages a call */
+static gboolean
+produce_batch_chunk (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  long n = MIN (1000, args.count - sent);
+  guint queued;
+
+  if (sent - delivered >= window)
+    {
+      produce_idle = 0;
+      return G_SOURCE_REMOVE;
+    }
+  queued = kafka_producer_produce_batch (producer, args.topic, KAFKA_PARTITION_UA,
+                                         (const guint8 *) batch_values, n * args.size,
+                                         batch_lengths, n, NULL, 0, NULL, 0, &error);
+  if (error != NULL)
+    bench_die ("produce_batch: %s", error->message);
+  sent += queued;
+  if (sent < args.count && queued == n)
+    return G_SOURCE_CONTINUE;
+  produce_idle = 0;                     /* done, or queue full: the reports bring us back */
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_reports (void)
+{
+  if (delivered == args.count)
+    g_main_loop_quit (loop);
+  else if (produce_idle == 0 && sent < args.count && sent - delivered <= window / 2)
+    produce_idle = g_idle_add (produce_batch_chunk, NULL);
+}
+
+static void
+on_delivery_batch (KafkaProducer *p, KafkaMessageBatch *batch, gpointer data)
+{
+  guint n_err = kafka_message_batch_get_n_errors (batch);
+
+  if (n_err > 0 && delivery_errors < 5)
+    g_printerr ("%u deliveries failed\n", n_err);
+  delivery_errors += n_err;
+  delivered += kafka_message_batch_get_length (batch);
+  after_reports ();
+}
+
 static void
 on_delivery (KafkaProducer *p, KafkaMessage *m, gpointer data)
 {
@@ -130,17 +179,34 @@ do_produce (void)
   BenchMark start, end;
   char extra[64];
 
+  gboolean batch = g_str_has_prefix (args.variant, "batch");
+
   window = bench_window (args.size);
   producer = new_producer ();
-  g_signal_connect (producer, "delivery", G_CALLBACK (on_delivery), NULL);
+  if (batch)
+    {
+      contender = "GB";
+      batch_values = g_malloc (1000 * args.size);
+      batch_lengths = g_new (gint32, 1000);
+      for (int i = 0; i < 1000; i++)
+        {
+          bench_fill_payload (batch_values + i * args.size, args.size);
+          batch_lengths[i] = args.size;
+        }
+      g_signal_connect (producer, "delivery-batch", G_CALLBACK (on_delivery_batch), NULL);
+    }
+  else
+    g_signal_connect (producer, "delivery", G_CALLBACK (on_delivery), NULL);
   bench_mark (&start);
-  produce_idle = g_idle_add (produce_chunk, NULL);
+  produce_idle = g_idle_add (batch ? produce_batch_chunk : produce_chunk, NULL);
   g_main_loop_run (loop);
   bench_mark (&end);
   g_snprintf (extra, sizeof extra, ", \"errors\": %ld", delivery_errors);
-  bench_report ("G", &args, delivered - delivery_errors, (delivered - delivery_errors) * args.size,
+  bench_report (contender, &args, delivered - delivery_errors, (delivered - delivery_errors) * args.size,
                 &start, &end, extra);
   g_object_unref (producer);
+  g_free (batch_values);
+  g_free (batch_lengths);
   return delivery_errors ? 1 : 0;
 }
 
@@ -160,23 +226,70 @@ on_message (KafkaConsumer *c, KafkaMessage *m, gpointer data)
     g_main_loop_quit (loop);
 }
 
+/* GB: columns of a batch; the values buffer is read whole (it is a copy). */
+static void
+count_batch (KafkaMessageBatch *batch)
+{
+  guint n = kafka_message_batch_get_length (batch), n_codes = 0, n_lengths = 0;
+  g_autofree gint *codes = kafka_message_batch_get_error_codes (batch, &n_codes);
+  g_autofree gint32 *lengths = NULL;
+  gsize data_len = 0;
+  g_autofree guint8 *values = kafka_message_batch_get_values (batch, &data_len, &lengths, &n_lengths);
+
+  for (guint i = 0; i < n; i++)
+    if (codes[i] == 0)
+      {
+        received++;
+        received_bytes += MAX (lengths[i], 0);
+      }
+}
+
+static void
+on_message_batch (KafkaConsumer *c, KafkaMessageBatch *batch, gpointer data)
+{
+  count_batch (batch);
+  if (received >= args.count)
+    g_main_loop_quit (loop);
+}
+
 static int
 do_consume (void)
 {
   BenchMark start, end;
   gboolean list = g_strcmp0 (args.variant, "list") == 0;
+  gboolean batch_list = g_strcmp0 (args.variant, "batch") == 0;
+  gboolean batch_signal = g_strcmp0 (args.variant, "batch-signal") == 0;
 
-  if (!list)
+  if (batch_list || batch_signal)
+    contender = "GB";
+  else if (!list)
     args.variant = "signal";
   consumer = new_consumer ("consume");
-  if (!list)
+  if (batch_signal)
+    {
+      kafka_consumer_set_emit_messages (consumer, TRUE);
+      g_signal_connect (consumer, "message-batch", G_CALLBACK (on_message_batch), NULL);
+    }
+  else if (!list && !batch_list)
     {
       kafka_consumer_set_emit_messages (consumer, TRUE);
       g_signal_connect (consumer, "message", G_CALLBACK (on_message), NULL);
     }
   bench_mark (&start);
   assign_beginning ();
-  if (list)
+  if (batch_list)
+    {
+      while (received < args.count)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(KafkaMessageBatch) batch =
+            kafka_consumer_consume_batch (consumer, MIN (1000, args.count - received), 1000, &error);
+          if (batch == NULL)
+            bench_die ("consume_batch: %s", error->message);
+          count_batch (batch);
+        }
+    }
+  else if (list)
     {
       while (received < args.count)
         {
@@ -200,7 +313,7 @@ do_consume (void)
   else
     g_main_loop_run (loop);
   bench_mark (&end);
-  bench_report ("G", &args, received, received_bytes, &start, &end, "");
+  bench_report (contender, &args, received, received_bytes, &start, &end, "");
   kafka_consumer_close (consumer, NULL);
   g_object_unref (consumer);
   return 0;
@@ -270,7 +383,7 @@ do_latency (void)
   g_main_loop_run (loop);
   bench_mark (&end);
   bench_latency_extra (lat, nlat, extra, sizeof extra);
-  bench_report ("G", &args, received, received * args.size, &start, &end, extra);
+  bench_report (contender, &args, received, received * args.size, &start, &end, extra);
   kafka_producer_flush (producer, 10000, NULL);
   kafka_consumer_close (consumer, NULL);
   g_object_unref (consumer);
@@ -362,7 +475,7 @@ do_idle (gboolean is_consumer)
               ", \"wakeups\": %ld, \"wakeup_method\": \"g_main_context_set_poll_func returns\", "
               "\"ctxt_switches\": %ld",
               returns, end.ctxt - start.ctxt);
-  bench_report ("G", &args, 0, 0, &start, &end, extra);
+  bench_report (contender, &args, 0, 0, &start, &end, extra);
   if (consumer)
     {
       kafka_consumer_close (consumer, NULL);
