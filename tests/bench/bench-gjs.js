@@ -1,0 +1,118 @@
+// Contender J: kafka-glib from GJS. produce: produce() per message from an
+// idle callback on a GLib.MainLoop, `delivery` signal handler counting the
+// reports (same in-flight window as the others); consume: consume(n, timeout)
+// lists after assign().
+// GJS has no getrusage(): CPU time comes from /proc/self/stat (clock ticks,
+// 10 ms resolution), peak RSS from VmHWM in /proc/self/status.
+// Same command line and result line as the C contenders (bench-common.h).
+imports.gi.versions.Kafka = '1.0';
+const {GLib, Kafka} = imports.gi;
+const System = imports.system;
+
+const a = {mode: ARGV[0], variant: '', count: 10000, size: 100, partitions: 1, rate: 10000, seconds: 10};
+for (let i = 1; i + 1 < ARGV.length; i += 2) {
+    const k = ARGV[i].replace(/^--/, '');
+    const v = ARGV[i + 1];
+    a[k] = ['count', 'size', 'partitions', 'rate'].includes(k) ? parseInt(v) : v;
+}
+a.size = Math.max(a.size, 24);
+if (!a.bootstrap || !a.topic)
+    throw new Error('usage: bench-gjs.js MODE --bootstrap HOST:PORT --topic T [--count N] ...');
+
+function procFile(path) {
+    const [, data] = GLib.file_get_contents(path);
+    return new TextDecoder().decode(data);
+}
+
+function mark() {
+    const stat = procFile('/proc/self/stat');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): utime is field 14, stime field 15
+    return {wall: GLib.get_monotonic_time() / 1e6, cpu: (parseInt(fields[11]) + parseInt(fields[12])) / 100};
+}
+
+function report(count, bytes, start, end, extra = {}) {
+    const hwm = /VmHWM:\s+(\d+)/.exec(procFile('/proc/self/status'));
+    print(JSON.stringify(Object.assign({
+        bench: 1, contender: 'J', mode: a.mode, variant: a.variant, size: a.size, count, bytes,
+        seconds: end.wall - start.wall, cpu_s: end.cpu - start.cpu, maxrss_kb: parseInt(hwm[1]),
+    }, extra)));
+}
+
+function payload() {
+    const v = new Uint8Array(a.size).fill(120);
+    v.fill(48, 0, 20);
+    return v;
+}
+
+const loop = new GLib.MainLoop(null, false);
+
+function doProduce() {
+    const producer = Kafka.Producer.new({'bootstrap.servers': a.bootstrap, 'acks': 'all',
+        'linger.ms': '5', 'compression.type': 'none'});
+    const win = Math.max(100, Math.min(50000, Math.floor((64 << 20) / a.size)));
+    const value = payload();
+    let sent = 0, delivered = 0, errors = 0, idle = 0;
+
+    function chunk() {
+        const limit = Math.min(a.count, sent + 1000, delivered + win);
+        try {
+            while (sent < limit) {
+                producer.produce(a.topic, -1, null, value, null, 0);
+                sent++;
+            }
+        } catch (e) {
+            if (!e.matches || !e.matches(Kafka.error_quark(), Kafka.Error.QUEUE_FULL))
+                throw e;
+        }
+        if (sent < a.count && sent === limit && sent - delivered < win)
+            return GLib.SOURCE_CONTINUE;
+        idle = 0;
+        return GLib.SOURCE_REMOVE;
+    }
+
+    producer.connect('delivery', (_p, m) => {
+        if (m.get_error() !== null)
+            errors++;
+        delivered++;
+        if (delivered === a.count)
+            loop.quit();
+        else if (idle === 0 && sent < a.count && sent - delivered <= win / 2)
+            idle = GLib.idle_add(GLib.PRIORITY_DEFAULT_IDLE, chunk);
+    });
+    const start = mark();
+    idle = GLib.idle_add(GLib.PRIORITY_DEFAULT_IDLE, chunk);
+    loop.run();
+    const end = mark();
+    report(delivered - errors, (delivered - errors) * a.size, start, end, {errors});
+    return errors ? 1 : 0;
+}
+
+function doConsume() {
+    a.variant = 'list';
+    const consumer = Kafka.Consumer.new({'bootstrap.servers': a.bootstrap,
+        'group.id': `bench-gjs-${GLib.uuid_string_random()}`, 'auto.offset.reset': 'earliest'});
+    let received = 0, bytes = 0;
+    const start = mark();
+    const parts = [];
+    for (let p = 0; p < a.partitions; p++)
+        parts.push(Kafka.TopicPartition.new(a.topic, p, Kafka.OFFSET_BEGINNING));
+    consumer.assign(parts);
+    while (received < a.count) {
+        for (const m of consumer.consume(Math.min(1000, a.count - received), 1000)) {
+            if (m.get_error() === null) {
+                received++;
+                bytes += m.get_value().length;
+            }
+        }
+    }
+    const end = mark();
+    report(received, bytes, start, end);
+    consumer.close();
+    return 0;
+}
+
+const modes = {produce: doProduce, consume: doConsume};
+if (!(a.mode in modes))
+    throw new Error(`unknown mode ${a.mode}`);
+System.exit(modes[a.mode]());
