@@ -364,7 +364,7 @@ do_idle (const BenchArgs *a, int consumer)
   bench_mark (&end);
   snprintf (extra, sizeof extra,
             ", \"wakeups\": %ld, \"wakeup_method\": \"poll returns\", \"ctxt_switches\": %ld",
-            returns - 1, end.ctxt - start.ctxt);
+            returns - 1, end.ctxt - start.ctxt - 1);
   bench_report ("R", a, 0, 0, &start, &end, extra);
   if (consumer)
     rd_kafka_consumer_close (rk);
@@ -381,6 +381,7 @@ do_admin (const BenchArgs *a, int create)
   rd_kafka_queue_t *q = rd_kafka_queue_new (rk);
   char *list = strdup (a->topic), *save = NULL;
   void *objs[64];
+  const char *names[64];
   int n = 0, failed = 0;
   rd_kafka_event_t *ev;
 
@@ -392,6 +393,7 @@ do_admin (const BenchArgs *a, int create)
           int parts = colon ? atoi (colon + 1) : 1;
           if (colon)
             *colon = '\0';
+          names[n] = tok;
           objs[n] = rd_kafka_NewTopic_new (tok, parts, 1, err, sizeof err);
           if (objs[n] == NULL)
             bench_die ("%s", err);
@@ -425,6 +427,36 @@ do_admin (const BenchArgs *a, int create)
         }
   }
   rd_kafka_event_destroy (ev);
+  /* Created topics: wait until the cluster's metadata shows every partition
+   * with a leader, so that no contender's first produce waits for it. */
+  for (int i = 0; create && !failed && i < n; i++)
+    {
+      const char *name = names[i];
+      rd_kafka_topic_t *rkt = rd_kafka_topic_new (rk, name, NULL);
+      int64_t limit = bench_now_us () + 30 * 1000000;
+      for (;;)
+        {
+          const struct rd_kafka_metadata *md = NULL;
+          int ready = 0;
+          if (rd_kafka_metadata (rk, 0, rkt, &md, 5000) == RD_KAFKA_RESP_ERR_NO_ERROR)
+            {
+              if (md->topic_cnt == 1 && md->topics[0].err == 0 && md->topics[0].partition_cnt > 0)
+                {
+                  ready = 1;
+                  for (int p = 0; p < md->topics[0].partition_cnt; p++)
+                    if (md->topics[0].partitions[p].err || md->topics[0].partitions[p].leader < 0)
+                      ready = 0;
+                }
+              rd_kafka_metadata_destroy (md);
+            }
+          if (ready)
+            break;
+          if (bench_now_us () > limit)
+            bench_die ("topic %s has no leader after 30 s", name);
+          usleep (50000);
+        }
+      rd_kafka_topic_destroy (rkt);
+    }
   for (int i = 0; i < n; i++)
     {
       if (create)
