@@ -32,13 +32,13 @@ PY = '/usr/bin/python3'
 # of one family (G/R, GB/R, P/C, PB/C, J/C), so both did the same work.
 PRESETS = {
     'full': {
-        'count': {('native', 100): 3000000, ('native', 10240): 100000,
-                  ('script', 100): 600000, ('script', 10240): 60000},
+        'count': {('native', 100): 2000000, ('native', 10240): 60000,
+                  ('script', 100): 1000000, ('script', 10240): 60000},
         'latency_count': 50000, 'idle_seconds': 10, 'rounds': 3, 'timeout': 600,
     },
     'quick': {
-        'count': {('native', 100): 600000, ('native', 10240): 20000,
-                  ('script', 100): 120000, ('script', 10240): 12000},
+        'count': {('native', 100): 400000, ('native', 10240): 12000,
+                  ('script', 100): 200000, ('script', 10240): 12000},
         'latency_count': 30000, 'idle_seconds': 5, 'rounds': 3, 'timeout': 300,
     },
     'tiny': {
@@ -405,6 +405,12 @@ def write_report(runner, info, started):
                 else:
                     row += ['–'] * 4
             L.append('| ' + ' | '.join(row) + ' |')
+        L.append('')
+
+    short = ['%s %s %d B (%.1f s)' % (k[0], k[1], k[2], m['seconds']) for k, m in sorted(med.items())
+             if k[1] in ('produce', 'consume') and m['seconds'] < 3]
+    if short:
+        L.append('Runs shorter than 3 s (median), less precise: ' + ', '.join(short) + '.')
         L.append('')
 
     L.append('## Ratios (same round, side by side)')
