@@ -112,7 +112,60 @@ function doConsume() {
     return 0;
 }
 
-const modes = {produce: doProduce, consume: doConsume};
+// A GLib.MainLoop: a 1 ms timeout source produces what is due at --rate,
+// each value stamped with CLOCK_MONOTONIC (µs); the consumer, in
+// emit-messages mode, reads the stamps back from `message` signals.
+function doLatency() {
+    const producer = Kafka.Producer.new({'bootstrap.servers': a.bootstrap, 'acks': 'all',
+        'linger.ms': '5', 'compression.type': 'none'});
+    const consumer = Kafka.Consumer.new({'bootstrap.servers': a.bootstrap,
+        'group.id': `bench-gjs-lat-${GLib.uuid_string_random()}`, 'auto.offset.reset': 'earliest'});
+    const warmup = Math.min(Math.floor(a.count / 3), a.rate);
+    const value = payload();
+    const encoder = new TextEncoder();
+    const lat = [];
+    let sent = 0, received = 0;
+    producer.connect('delivery', () => {});
+    consumer.emit_messages = true;
+    consumer.connect('message', (_c, m) => {
+        if (m.get_error() !== null)
+            return;
+        if (received >= warmup) {
+            const v = m.get_value();
+            let stamp = 0;
+            for (let i = 0; i < 20; i++)
+                stamp = stamp * 10 + (v[i] - 48);
+            lat.push(GLib.get_monotonic_time() - stamp);
+        }
+        received++;
+        if (received === a.count)
+            loop.quit();
+    });
+    consumer.assign([Kafka.TopicPartition.new(a.topic, 0, Kafka.OFFSET_BEGINNING)]);
+    const start = mark();
+    const t0 = GLib.get_monotonic_time();
+    GLib.timeout_add(GLib.PRIORITY_DEFAULT, 1, () => {
+        const due = Math.min(a.count, Math.floor((GLib.get_monotonic_time() - t0) * a.rate / 1e6) + 1);
+        for (; sent < due; sent++) {
+            value.set(encoder.encode(String(GLib.get_monotonic_time()).padStart(20, '0')), 0);
+            producer.produce(a.topic, -1, null, value, null, 0);
+        }
+        return sent < a.count ? GLib.SOURCE_CONTINUE : GLib.SOURCE_REMOVE;
+    });
+    loop.run();
+    const end = mark();
+    lat.sort((x, y) => x - y);
+    const n = lat.length;
+    report(received, received * a.size, start, end, n === 0 ? {lat_n: 0} : {
+        lat_n: n, lat_p50_us: lat[Math.floor(n / 2)], lat_p99_us: lat[Math.min(Math.floor(n * 0.99), n - 1)],
+        lat_max_us: lat[n - 1],
+    });
+    producer.flush(10000);
+    consumer.close();
+    return 0;
+}
+
+const modes = {produce: doProduce, consume: doConsume, latency: doLatency};
 if (!(a.mode in modes))
     throw new Error(`unknown mode ${a.mode}`);
 System.exit(modes[a.mode]());

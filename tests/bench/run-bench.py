@@ -28,22 +28,28 @@ SRC = os.path.dirname(os.path.dirname(HERE))
 PY = '/usr/bin/python3'
 
 # Counts per mode: 'native' for the C contenders (R, G, GB), 'script' for
-# the Python and GJS ones (C, P, PB, J). Each ratio compares two contenders
-# of one family (G/R, GB/R, P/C, PB/C, J/C), so both did the same work.
+# the Python ones (C, P, PB): each ratio compares two contenders of one
+# family (G/R, GB/R, P/C, PB/C), so both did the same work. GJS (J) is ~10x
+# slower per message at 100 B, so it gets its own, smaller count (J/C
+# compares rates over different counts). Full counts: >= 3 s a run for the
+# fastest contender of a family on a quiet 2-core machine, ~13 min in all.
 PRESETS = {
     'full': {
-        'count': {('native', 100): 2000000, ('native', 10240): 60000,
-                  ('script', 100): 1000000, ('script', 10240): 60000},
+        'count': {('native', 100): 4000000, ('native', 10240): 100000,
+                  ('script', 100): 1500000, ('script', 10240): 100000,
+                  ('gjs', 100): 400000, ('gjs', 10240): 50000},
         'latency_count': 50000, 'idle_seconds': 10, 'rounds': 3, 'timeout': 600,
     },
     'quick': {
-        'count': {('native', 100): 400000, ('native', 10240): 12000,
-                  ('script', 100): 200000, ('script', 10240): 12000},
+        'count': {('native', 100): 800000, ('native', 10240): 20000,
+                  ('script', 100): 300000, ('script', 10240): 20000,
+                  ('gjs', 100): 80000, ('gjs', 10240): 10000},
         'latency_count': 30000, 'idle_seconds': 5, 'rounds': 3, 'timeout': 300,
     },
     'tiny': {
         'count': {('native', 100): 5000, ('native', 10240): 300,
-                  ('script', 100): 2000, ('script', 10240): 200},
+                  ('script', 100): 2000, ('script', 10240): 200,
+                  ('gjs', 100): 2000, ('gjs', 10240): 200},
         'latency_count': 3000, 'idle_seconds': 1, 'rounds': 1, 'timeout': 120,
     },
 }
@@ -57,10 +63,10 @@ CONTENDERS = {
     'C': ('script', 'confluent', '', '', 'confluent-kafka-python: on_delivery / consume(num_messages)'),
     'P': ('script', 'pygobject', '', 'list', 'kafka-glib Python: delivery signal on a GLib.MainLoop / consume(n) lists'),
     'PB': ('script', 'pygobject', 'batch', 'batch', 'kafka-glib Python batch API: produce_batch + delivery-batch / consume_batch'),
-    'J': ('script', 'gjs', '', 'list', 'kafka-glib GJS: delivery signal on a GLib.MainLoop / consume(n) lists'),
+    'J': ('gjs', 'gjs', '', 'list', 'kafka-glib GJS: delivery signal on a GLib.MainLoop / consume(n) lists'),
 }
 PAIRS = [('G', 'R'), ('G-list', 'R'), ('GB', 'R'), ('P', 'C'), ('PB', 'C'), ('J', 'C')]
-LATENCY_CONTENDERS = ['R', 'G', 'P', 'C']
+LATENCY_CONTENDERS = ['R', 'G', 'P', 'C', 'J']
 SIZES = [100, 10240]
 
 
@@ -374,9 +380,10 @@ def write_report(runner, info, started):
     L.append('| Producer config | acks=all, linger.ms=5, compression.type=none, keyless (default partitioner) |')
     L.append('| Throughput topics | %d partitions, a fresh topic per producer run, read back by the '
              'same contender (assign at the beginning, fresh group id) |' % o.partitions)
-    L.append('| Counts | C contenders (R, G, GB): %s; Python/GJS contenders (C, P, PB, J): %s |' % (
-        ', '.join('%d × %d B' % (preset['count'][('native', s)], s) for s in SIZES),
-        ', '.join('%d × %d B' % (preset['count'][('script', s)], s) for s in SIZES)))
+    L.append('| Counts | C contenders (R, G, GB): %s; Python contenders (C, P, PB): %s; '
+             'GJS (J, fewer: J/C compares rates): %s |' % tuple(
+                 ', '.join('%d × %d B' % (preset['count'][(fam, s)], s) for s in SIZES)
+                 for fam in ('native', 'script', 'gjs')))
     L.append('')
     L.append('Contenders, each its own process:')
     L.append('')
@@ -441,7 +448,7 @@ def write_report(runner, info, started):
              'each stamped with CLOCK_MONOTONIC) to a 1-partition topic and consumes them; latency '
              '= receive time − stamp. %d messages a run, the first %d (warm-up) not counted. '
              'R: one thread in ppoll() on the eventfds of its queues (rd_kafka_queue_io_event_enable); '
-             'G and P: a GMainLoop, the producer on a 1 ms timeout source, the consumer on the '
+             'G, P and J: a GMainLoop, the producer on a 1 ms timeout source, the consumer on the '
              '`message` signal (emit-messages); C: one thread, produce + poll(0) + consumer.poll(until '
              'the next tick).' % (preset['latency_count'], min(preset['latency_count'] // 3, 10000)))
     L.append('')
@@ -574,7 +581,7 @@ def main():
                     help='comma-separated subset of ' + ','.join(CONTENDERS))
     ap.add_argument('--skip', default='', help='comma-separated: throughput,latency,idle')
     ap.add_argument('--own-broker', action='store_true', help=argparse.SUPPRESS)
-    ap.add_argument('--argv', default='', help=argparse.SUPPRESS)
+    ap.add_argument('--argv', default=None, help=argparse.SUPPRESS)
     o = ap.parse_args()
     o.preset = o.preset or 'full'
     o.rounds = o.rounds or PRESETS[o.preset]['rounds']
@@ -582,7 +589,7 @@ def main():
     for c in o.contenders:
         if c not in CONTENDERS:
             ap.error('unknown contender %s' % c)
-    o.argv = o.argv.split() if o.argv else sys.argv[1:]
+    o.argv = o.argv.split() if o.argv is not None else sys.argv[1:]
     skip = set(o.skip.split(',')) if o.skip else set()
     os.makedirs(o.out, exist_ok=True)
 

@@ -44,4 +44,4 @@ if [ -z "$bootstrap" ]; then
 fi
 
 /usr/bin/python3 "$SCRIPT_DIR/run-bench.py" --bootstrap-servers "$bootstrap" \
-  --build-dir "$build_dir" "${own[@]}" --argv "${args[*]:-}" "${args[@]}"
+  --build-dir "$build_dir" "${own[@]}" "--argv=${args[*]:-}" "${args[@]}"
