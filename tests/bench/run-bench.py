@@ -31,13 +31,14 @@ PY = '/usr/bin/python3'
 # the Python ones (C, P, PB): each ratio compares two contenders of one
 # family (G/R, GB/R, P/C, PB/C), so both did the same work. GJS (J) is ~10x
 # slower per message at 100 B, so it gets its own, smaller count (J/C
-# compares rates over different counts). Full counts: >= 3 s a run for the
-# fastest contender of a family on a quiet 2-core machine, ~13 min in all.
+# compares rates over different counts). Full counts: about 3 s a run for
+# the fastest contender of a family on a quiet 2-core machine (10 KB consume
+# is faster: ~2 s), ~12 min in all; a loaded machine takes longer.
 PRESETS = {
     'full': {
-        'count': {('native', 100): 4000000, ('native', 10240): 100000,
-                  ('script', 100): 1500000, ('script', 10240): 100000,
-                  ('gjs', 100): 400000, ('gjs', 10240): 50000},
+        'count': {('native', 100): 5000000, ('native', 10240): 150000,
+                  ('script', 100): 2000000, ('script', 10240): 150000,
+                  ('gjs', 100): 500000, ('gjs', 10240): 60000},
         'latency_count': 50000, 'idle_seconds': 10, 'rounds': 3, 'timeout': 240,
     },
     'quick': {
@@ -183,39 +184,30 @@ class Runner:
         self.failures.append(msg)
 
     def throughput_round(self, rnd):
-        names = self.o.contenders
+        """Per size, every contender in turn (the order rotated each round):
+        a fresh topic, its produce run, its consume run of that topic, and
+        the topic deleted (so that at most one full topic is on disk).
+        G-list consumes G's topic right after G."""
+        turns = [n for n in self.o.contenders if n != 'G-list']
+        order = turns[rnd % len(turns):] + turns[:rnd % len(turns)]
         for size in SIZES:
-            topics = {}
-            for name in names:
-                if CONTENDERS[name][2] is None:
-                    continue            # consume-only variant: reads G's topic
-                topics[name] = self.topic('%s-%d' % (name.lower(), size))
-            self.admin('create-topics', ['%s:%d' % (t, self.o.partitions) for t in topics.values()])
-            try:
-                # A B A B: every contender in turn, the order rotated each round
-                order = names[rnd % len(names):] + names[:rnd % len(names)]
-                for name in order:
-                    family, kind, pvariant, cvariant, _ = CONTENDERS[name]
-                    count = self.preset['count'][(family, size)]
-                    meta = {'round': rnd, 'partitions': self.o.partitions}
-                    if pvariant is not None:
-                        self.run(name, kind, 'produce', pvariant,
-                                 ['--topic', topics[name], '--count', count, '--size', size],
-                                 count, meta)
-                for name in order:
-                    family, kind, pvariant, cvariant, _ = CONTENDERS[name]
-                    count = self.preset['count'][(family, size)]
-                    meta = {'round': rnd, 'partitions': self.o.partitions}
-                    src = topics.get(name) or topics.get('G')
-                    if src is None:
-                        continue
-                    res = self.run(name, kind, 'consume', cvariant,
-                                   ['--topic', src, '--count', count, '--size', size,
-                                    '--partitions', self.o.partitions], count, meta)
-                    if res is not None:
-                        res['size'] = size
-            finally:
-                self.admin('delete-topics', list(topics.values()))
+            for name in order:
+                family, kind, pvariant, cvariant, _ = CONTENDERS[name]
+                count = self.preset['count'][(family, size)]
+                meta = {'round': rnd, 'partitions': self.o.partitions}
+                topic = self.topic('%s-%d' % (name.lower(), size))
+                self.admin('create-topics', ['%s:%d' % (topic, self.o.partitions)])
+                try:
+                    self.run(name, kind, 'produce', pvariant,
+                             ['--topic', topic, '--count', count, '--size', size], count, meta)
+                    consumers = [name] + (['G-list'] if name == 'G' and 'G-list' in self.o.contenders else [])
+                    for cname in consumers:
+                        _, ckind, _, cvariant, _ = CONTENDERS[cname]
+                        self.run(cname, ckind, 'consume', cvariant,
+                                 ['--topic', topic, '--count', count, '--size', size,
+                                  '--partitions', self.o.partitions], count, meta)
+                finally:
+                    self.admin('delete-topics', [topic])
 
     def latency_round(self, rnd):
         count = self.preset['latency_count']
@@ -384,8 +376,9 @@ def write_report(runner, info, started):
     L.append('| Broker | %s |' % info['broker'])
     L.append('| kafka-glib | %s |' % info['kafka_glib'])
     L.append('| Producer config | acks=all, linger.ms=5, compression.type=none, keyless (default partitioner) |')
-    L.append('| Throughput topics | %d partitions, a fresh topic per producer run, read back by the '
-             'same contender (assign at the beginning, fresh group id) |' % o.partitions)
+    L.append('| Throughput topics | %d partitions, a fresh topic per producer run, read back right after '
+             'by the same contender (assign at the beginning, fresh group id; G-list reads G\'s), '
+             'then deleted |' % o.partitions)
     L.append('| Counts | C contenders (R, G, GB): %s; Python contenders (C, P, PB): %s; '
              'GJS (J, fewer: J/C compares rates): %s |' % tuple(
                  ', '.join('%d × %d B' % (preset['count'][(fam, s)], s) for s in SIZES)
@@ -601,6 +594,8 @@ def main():
     for c in o.contenders:
         if c not in CONTENDERS:
             ap.error('unknown contender %s' % c)
+    if 'G-list' in o.contenders and 'G' not in o.contenders:
+        ap.error('G-list consumes the topic G produced: give G too')
     o.argv = o.argv.split() if o.argv is not None else sys.argv[1:]
     skip = set(o.skip.split(',')) if o.skip else set()
     os.makedirs(o.out, exist_ok=True)
