@@ -3,7 +3,8 @@
 # there yet. Usage: build-aux/install-deps.sh [build|test|docs|bench|all]
 #   build  compiler, Meson, GLib, librdkafka, introspection, Vala
 #   test   build + what the test suite runs: PyGObject, GJS, kcat,
-#          confluent-kafka-python, and Java + Maven for the real Kafka broker
+#          confluent-kafka-python, and Java + Maven for the real Kafka broker,
+#          openssl for the security tests' certificates
 #   docs   build + gtk-doc
 #   bench  test + gnuplot, for the plot of tests/bench/run-bench.sh
 # Runs apt-get through sudo when not root. Installs nothing that is already
@@ -14,7 +15,7 @@ what=${1:-build}
 
 build_pkgs=(gcc libc6-dev pkg-config meson ninja-build libglib2.0-dev librdkafka-dev
             gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 valac)
-test_pkgs=(python3 python3-gi gjs kcat python3-confluent-kafka
+test_pkgs=(python3 python3-gi gjs kcat python3-confluent-kafka openssl
            openjdk-17-jre-headless maven procps util-linux)
 docs_pkgs=(gtk-doc-tools)
 bench_pkgs=(gnuplot-nox)

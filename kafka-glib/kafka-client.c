@@ -96,6 +96,11 @@ typedef struct
   guint                   held_refs;    /* references our own dispatch holds */
   gboolean                disposed;
   gboolean                torn_down;
+  /* The last authentication or TLS failure the error signal reported: a
+   * blocking call that timed out (librdkafka only says "transport failure")
+   * tells it instead. Set on the client's context, read from any thread. */
+  GMutex                  auth_error_lock;
+  GError                 *auth_error;
 } KafkaClientPrivate;
 
 enum {
@@ -246,7 +251,84 @@ handle_error (KafkaClient      *self,
     error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (err), "%s",
                          rd_kafka_event_error_string (event));
 
+  if (g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_AUTHENTICATION) ||
+      g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_SSL))
+    {
+      KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+      g_mutex_lock (&priv->auth_error_lock);
+      g_clear_error (&priv->auth_error);
+      priv->auth_error = g_error_copy (error);
+      g_mutex_unlock (&priv->auth_error_lock);
+    }
+
   g_signal_emit (self, signals[SIGNAL_ERROR], 0, error);
+}
+
+/* Sets @error for a request to the cluster that failed with @err. When no
+ * broker could be reached (librdkafka says "transport failure" or "timed
+ * out") because the client failed to authenticate or to verify the broker's
+ * certificate, the error is that failure instead, with its code
+ * (%KAFKA_ERROR_AUTHENTICATION, %KAFKA_ERROR_SSL) and librdkafka's
+ * explanation. The error events librdkafka queued are served first when
+ * @may_serve (the calling thread may run the client's context: not a worker
+ * thread of an async call, whose error events the context's own dispatch
+ * serves while it waits). The queue is served as kafka_producer_poll()
+ * serves it: only if this thread can acquire the client's context. */
+static void
+client_set_request_error (KafkaClient          *self,
+                          GError              **error,
+                          rd_kafka_resp_err_t   err,
+                          gboolean              may_serve,
+                          const char           *context)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+  GError *auth_error = NULL;
+
+  if (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__TIMED_OUT ||
+      err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN)
+    {
+      gboolean served = may_serve && g_main_context_acquire (priv->context);
+
+      if (served)
+        {
+          /* A handler may drop the caller's reference: hold one, counted
+           * as the dispatch's own (so that nothing more is emitted then),
+           * until the error is read; the callers return right after. */
+          g_object_ref (self);
+          priv->held_refs++;
+          kafka_client_serve (self, priv->main_queue, 0);
+          priv->held_refs--;
+          g_main_context_release (priv->context);
+        }
+      g_mutex_lock (&priv->auth_error_lock);
+      if (priv->auth_error != NULL)
+        auth_error = g_error_copy (priv->auth_error);
+      g_mutex_unlock (&priv->auth_error_lock);
+      if (served)
+        g_object_unref (self);
+    }
+
+  if (auth_error == NULL)
+    kafka_set_error (error, err, "%s", context);
+  else if (auth_error->code == KAFKA_ERROR_AUTHENTICATION)
+    g_set_error (error, KAFKA_ERROR, auth_error->code,
+                 "%s: %s (check sasl.mechanisms, sasl.username and sasl.password)",
+                 context, auth_error->message);
+  else
+    g_set_error (error, KAFKA_ERROR, auth_error->code, "%s: %s",
+                 context, auth_error->message);
+  g_clear_error (&auth_error);
+}
+
+static void
+client_clear_auth_error (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  g_mutex_lock (&priv->auth_error_lock);
+  g_clear_error (&priv->auth_error);
+  g_mutex_unlock (&priv->auth_error_lock);
 }
 
 /* Serves one event; returns how many things it served. */
@@ -747,6 +829,8 @@ kafka_client_finalize (GObject *object)
 
   g_ptr_array_unref (priv->queues);
   g_clear_pointer (&priv->config, g_hash_table_unref);
+  g_clear_error (&priv->auth_error);
+  g_mutex_clear (&priv->auth_error_lock);
   g_main_context_unref (priv->context);
 
   G_OBJECT_CLASS (kafka_client_parent_class)->finalize (object);
@@ -920,6 +1004,7 @@ kafka_client_init (KafkaClient *self)
   priv->queues = g_ptr_array_new ();
   priv->config = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   priv->wake_read_fd = priv->wake_write_fd = -1;
+  g_mutex_init (&priv->auth_error_lock);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1017,6 +1102,10 @@ kafka_client_get_fatal_error (KafkaClient *self)
   return fatal_error_new (self);
 }
 
+static KafkaClusterMetadata *client_list_topics (KafkaClient *self, const char *topic,
+                                                int timeout_ms, gboolean may_serve,
+                                                GError **error);
+
 /**
  * kafka_client_list_topics:
  * @self: a #KafkaClient
@@ -1034,7 +1123,11 @@ kafka_client_get_fatal_error (KafkaClient *self)
  * for producers).
  *
  * Returns: (transfer full): the #KafkaClusterMetadata, or %NULL with @error
- *   set (%KAFKA_ERROR_TIMED_OUT if no broker answered in time)
+ *   set: %KAFKA_ERROR_AUTHENTICATION or %KAFKA_ERROR_SSL, with librdkafka's
+ *   explanation, if no broker could be reached because the client failed
+ *   to authenticate or to verify the broker's certificate (see the chapter
+ *   “TLS and SASL”); otherwise %KAFKA_ERROR_TRANSPORT or
+ *   %KAFKA_ERROR_TIMED_OUT if no broker answered in time
  *
  * Since: 1.0
  */
@@ -1044,15 +1137,25 @@ kafka_client_list_topics (KafkaClient  *self,
                           int           timeout_ms,
                           GError      **error)
 {
+  g_return_val_if_fail (KAFKA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return client_list_topics (self, topic, timeout_ms, TRUE, error);
+}
+
+static KafkaClusterMetadata *
+client_list_topics (KafkaClient  *self,
+                    const char   *topic,
+                    int           timeout_ms,
+                    gboolean      may_serve,
+                    GError      **error)
+{
   KafkaClientPrivate *priv;
   const struct rd_kafka_metadata *md = NULL;
   rd_kafka_topic_t *rkt = NULL;
   rd_kafka_resp_err_t err;
   KafkaClusterMetadata *result;
   char *cluster_id;
-
-  g_return_val_if_fail (KAFKA_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!kafka_client_check_open (self, error))
     return NULL;
@@ -1074,9 +1177,11 @@ kafka_client_list_topics (KafkaClient  *self,
     rd_kafka_topic_destroy (rkt);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
     {
-      kafka_set_error (error, err, "Could not get the cluster's metadata");
+      client_set_request_error (self, error, err, may_serve,
+                                "Could not get the cluster's metadata");
       return NULL;
     }
+  client_clear_auth_error (self);
 
   /* known once metadata arrived: no wait */
   cluster_id = rd_kafka_clusterid (priv->rk, 0);
@@ -1088,6 +1193,12 @@ kafka_client_list_topics (KafkaClient  *self,
 
   return result;
 }
+
+static gboolean client_get_watermark_offsets (KafkaClient *self, const char *topic,
+                                              gint32 partition, gboolean cached,
+                                              int timeout_ms, gboolean may_serve,
+                                              gint64 *low, gint64 *high,
+                                              GError **error);
 
 /**
  * kafka_client_get_watermark_offsets:
@@ -1106,7 +1217,8 @@ kafka_client_list_topics (KafkaClient  *self,
  * to a consumer fetching from the partition (-1001, %KAFKA_OFFSET_INVALID,
  * otherwise).
  *
- * Returns: %TRUE on success, %FALSE with @error set
+ * Returns: %TRUE on success, %FALSE with @error set (authentication and TLS
+ *   failures as kafka_client_list_topics() reports them)
  *
  * Since: 1.0
  */
@@ -1120,13 +1232,28 @@ kafka_client_get_watermark_offsets (KafkaClient  *self,
                                     gint64       *high,
                                     GError      **error)
 {
-  KafkaClientPrivate *priv;
-  int64_t lo = KAFKA_OFFSET_INVALID, hi = KAFKA_OFFSET_INVALID;
-  rd_kafka_resp_err_t err;
-
   g_return_val_if_fail (KAFKA_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (topic != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return client_get_watermark_offsets (self, topic, partition, cached, timeout_ms,
+                                       TRUE, low, high, error);
+}
+
+static gboolean
+client_get_watermark_offsets (KafkaClient  *self,
+                              const char   *topic,
+                              gint32        partition,
+                              gboolean      cached,
+                              int           timeout_ms,
+                              gboolean      may_serve,
+                              gint64       *low,
+                              gint64       *high,
+                              GError      **error)
+{
+  KafkaClientPrivate *priv;
+  int64_t lo = KAFKA_OFFSET_INVALID, hi = KAFKA_OFFSET_INVALID;
+  rd_kafka_resp_err_t err;
 
   if (!kafka_client_check_open (self, error))
     return FALSE;
@@ -1139,8 +1266,11 @@ kafka_client_get_watermark_offsets (KafkaClient  *self,
                                             timeout_ms);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
     {
-      kafka_set_error (error, err, "Could not get the watermark offsets of “%s” [%d]",
-                       topic, (int) partition);
+      g_autofree char *context =
+        g_strdup_printf ("Could not get the watermark offsets of “%s” [%d]",
+                         topic, (int) partition);
+
+      client_set_request_error (self, error, err, may_serve && !cached, context);
       return FALSE;
     }
 
@@ -1173,7 +1303,7 @@ list_topics_thread (GTask        *task,
   GError *error = NULL;
   KafkaClusterMetadata *md;
 
-  md = kafka_client_list_topics (source_object, data->topic, data->timeout_ms, &error);
+  md = client_list_topics (source_object, data->topic, data->timeout_ms, FALSE, &error);
   if (md == NULL)
     g_task_return_error (task, error);
   else
@@ -1269,9 +1399,9 @@ watermark_thread (GTask        *task,
   WatermarkData *data = task_data;
   GError *error = NULL;
 
-  if (kafka_client_get_watermark_offsets (source_object, data->topic, data->partition,
-                                          data->cached, data->timeout_ms,
-                                          &data->low, &data->high, &error))
+  if (client_get_watermark_offsets (source_object, data->topic, data->partition,
+                                    data->cached, data->timeout_ms, FALSE,
+                                    &data->low, &data->high, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

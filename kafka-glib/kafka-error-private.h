@@ -22,4 +22,13 @@ void       kafka_set_error        (GError             **error,
 GError    *kafka_error_new_literal (rd_kafka_resp_err_t  err,
                                     const char          *message);
 
+/* A GError for librdkafka's error object, which it destroys. Keeps the
+ * object's flags reachable from the code: a fatal error becomes
+ * KAFKA_ERROR_FATAL, one that requires aborting the transaction
+ * KAFKA_ERROR_TXN_REQUIRES_ABORT, and a retriable one whose code
+ * kafka_error_is_retriable() would not call retriable KAFKA_ERROR_RETRY;
+ * the message names the underlying error in each case. */
+GError    *kafka_error_new_from_rd_error (rd_kafka_error_t *rderror,
+                                          const char       *context);
+
 G_END_DECLS

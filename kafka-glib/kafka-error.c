@@ -386,3 +386,40 @@ kafka_error_new_literal (rd_kafka_resp_err_t  err,
   return g_error_new_literal (KAFKA_ERROR, kafka_error_from_rd (err),
                               message ? message : rd_kafka_err2str (err));
 }
+
+GError *
+kafka_error_new_from_rd_error (rd_kafka_error_t *rderror,
+                               const char       *context)
+{
+  rd_kafka_resp_err_t err = rd_kafka_error_code (rderror);
+  const char *name = rd_kafka_error_name (rderror);
+  const char *text = rd_kafka_error_string (rderror);
+  GError *error;
+
+  if (rd_kafka_error_is_fatal (rderror))
+    error = g_error_new (KAFKA_ERROR, KAFKA_ERROR_FATAL,
+                         "%s: fatal error (%s): %s; the client cannot be used "
+                         "any more: dispose of it and create a new one",
+                         context, name, text);
+  else if (rd_kafka_error_txn_requires_abort (rderror))
+    error = g_error_new (KAFKA_ERROR, KAFKA_ERROR_TXN_REQUIRES_ABORT,
+                         "%s: %s (%s); abort the transaction before beginning "
+                         "a new one", context, text, name);
+  else
+    {
+      error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (err),
+                           "%s: %s", context, text);
+      if (rd_kafka_error_is_retriable (rderror) && !kafka_error_is_retriable (error))
+        {
+          /* librdkafka flags some codes retriable that are not retriable
+           * in general (_STATE, _CONFLICT…): the code says it instead */
+          g_clear_error (&error);
+          error = g_error_new (KAFKA_ERROR, KAFKA_ERROR_RETRY,
+                               "%s: %s (%s); the call may be retried",
+                               context, text, name);
+        }
+    }
+
+  rd_kafka_error_destroy (rderror);
+  return error;
+}

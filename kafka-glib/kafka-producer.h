@@ -8,6 +8,7 @@
 #endif
 
 #include <kafka-glib/kafka-client.h>
+#include <kafka-glib/kafka-consumer.h>
 #include <kafka-glib/kafka-headers.h>
 #include <kafka-glib/kafka-message.h>
 #include <kafka-glib/kafka-message-batch.h>
@@ -120,5 +121,80 @@ KAFKA_AVAILABLE_IN_1_0
 gboolean       kafka_producer_flush_finish         (KafkaProducer       *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+
+/* Transactions */
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_init_transactions           (KafkaProducer       *self,
+                                                           int                  timeout_ms,
+                                                           GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_begin_transaction           (KafkaProducer       *self,
+                                                           GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_send_offsets_to_transaction (KafkaProducer       *self,
+                                                           GPtrArray           *positions,
+                                                           KafkaConsumer       *consumer,
+                                                           int                  timeout_ms,
+                                                           GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_commit_transaction          (KafkaProducer       *self,
+                                                           int                  timeout_ms,
+                                                           GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_abort_transaction           (KafkaProducer       *self,
+                                                           int                  timeout_ms,
+                                                           GError             **error);
+
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_producer_init_transactions_async            (KafkaProducer       *self,
+                                                                  int                  timeout_ms,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_init_transactions_finish           (KafkaProducer       *self,
+                                                                  GAsyncResult        *result,
+                                                                  GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_producer_begin_transaction_async            (KafkaProducer       *self,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_begin_transaction_finish           (KafkaProducer       *self,
+                                                                  GAsyncResult        *result,
+                                                                  GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_producer_send_offsets_to_transaction_async  (KafkaProducer       *self,
+                                                                  GPtrArray           *positions,
+                                                                  KafkaConsumer       *consumer,
+                                                                  int                  timeout_ms,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_send_offsets_to_transaction_finish (KafkaProducer       *self,
+                                                                  GAsyncResult        *result,
+                                                                  GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_producer_commit_transaction_async           (KafkaProducer       *self,
+                                                                  int                  timeout_ms,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_commit_transaction_finish          (KafkaProducer       *self,
+                                                                  GAsyncResult        *result,
+                                                                  GError             **error);
+KAFKA_AVAILABLE_IN_1_0
+void           kafka_producer_abort_transaction_async            (KafkaProducer       *self,
+                                                                  int                  timeout_ms,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+KAFKA_AVAILABLE_IN_1_0
+gboolean       kafka_producer_abort_transaction_finish           (KafkaProducer       *self,
+                                                                  GAsyncResult        *result,
+                                                                  GError             **error);
 
 G_END_DECLS

@@ -11,7 +11,17 @@
 #   kafka-broker.sh stop [--dir DIR]
 #   kafka-broker.sh kill NODE_INDEX [--dir DIR]         # SIGKILL one node
 #   kafka-broker.sh restart-node NODE_INDEX [--dir DIR] # start it again, wait
-#   kafka-broker.sh bootstrap [--dir DIR]
+#   kafka-broker.sh bootstrap [--dir DIR] [--listener plaintext|ssl|sasl_ssl]
+#
+# Security listeners (tests/security): `start --security SDIR` adds, beside
+# PLAINTEXT on every node, an SSL listener and a SASL_SSL listener
+# (SCRAM-SHA-256).  SDIR holds what the caller generated:
+#   broker.pem    the node's private key (unencrypted PKCS#8) followed by its
+#                 certificate chain, PEM (Kafka's file-based PEM keystore)
+#   scram-users   optional, one `NAME PASSWORD` a line: SCRAM-SHA-256
+#                 credentials written at format time (StorageTool --add-scram)
+# `bootstrap --listener ssl|sasl_ssl` prints their addresses; without
+# --security, `start` and `bootstrap` behave (and print) as before.
 #
 # Only the bootstrap string ever goes to stdout; everything else to stderr, so
 # `BOOTSTRAP=$(tests/broker/kafka-broker.sh start)` works.
@@ -35,6 +45,8 @@ POM="$SCRIPT_DIR/pom.xml"
 CACHE_DIR=${KAFKA_GLIB_BROKER_CACHE:-${HOME:-/root}/.cache/kafka-glib/kafka-3.9}
 DIR=${KAFKA_GLIB_BROKER_DIR:-${TMPDIR:-/tmp}/kafka-glib-broker}
 NODES=1
+SECURITY_DIR=
+LISTENER=plaintext
 TIMEOUT=${KAFKA_GLIB_BROKER_TIMEOUT:-120}
 
 if [[ -n ${JAVA:-} ]]; then
@@ -272,7 +284,9 @@ EOF
 
 format_nodes() {
     local nodes=$1 cid=$2 i nd
-    local -a pids=()
+    local -a pids=() extra=()
+    # (--security only: SCRAM credentials)
+    mapfile -d '' -t extra < <(security_format_args)
     # One JVM per node; run them side by side, it is the slow part of setup.
     for ((i = 0; i < nodes; i++)); do
         nd=$(node_dir "$i")
@@ -280,7 +294,7 @@ format_nodes() {
         "$JAVA" -Xmx256m $FAST_JVM_OPTS -cp "$CACHE_DIR/*" \
             -Dlog4j.configuration="file:$nd/log4j-tools.properties" \
             kafka.tools.StorageTool format -t "$cid" -c "$nd/server.properties" \
-            --ignore-formatted </dev/null >"$nd/format.log" 2>&1 &
+            --ignore-formatted "${extra[@]}" </dev/null >"$nd/format.log" 2>&1 &
         pids+=($!)
     done
     for ((i = 0; i < nodes; i++)); do
@@ -289,6 +303,70 @@ format_nodes() {
             die "formatting storage of node $i failed"
         fi
     done
+}
+
+# ------------------------------------------------- security listeners ----
+# (Only used with --security; kept in one block.)
+
+security_check() {
+    [[ -z $SECURITY_DIR ]] && return 0
+    SECURITY_DIR=$(realpath -m -- "$SECURITY_DIR")
+    [[ -r $SECURITY_DIR/broker.pem ]] ||
+        die "--security: $SECURITY_DIR/broker.pem (key + certificate chain, PEM) is missing"
+}
+
+# security_ports: allots the SSL and SASL_SSL ports of every node and writes
+# the bootstrap-ssl and bootstrap-sasl_ssl files.
+security_ports() {
+    [[ -z $SECURITY_DIR ]] && return 0
+    local -a ports
+    local i ssl="" sasl=""
+    read -r -a ports <<<"$(free_ports $((2 * NODES)))"
+    ((${#ports[@]} == 2 * NODES)) || die "could not find free ports"
+    SECURITY_SSL_PORTS=() SECURITY_SASL_PORTS=()
+    for ((i = 0; i < NODES; i++)); do
+        SECURITY_SSL_PORTS+=("${ports[2 * i]}")
+        SECURITY_SASL_PORTS+=("${ports[2 * i + 1]}")
+        ssl+="${ssl:+,}127.0.0.1:${ports[2 * i]}"
+        sasl+="${sasl:+,}127.0.0.1:${ports[2 * i + 1]}"
+    done
+    echo "$ssl" >"$DIR/bootstrap-ssl"
+    echo "$sasl" >"$DIR/bootstrap-sasl_ssl"
+}
+
+# security_node_config I: adds the SSL and SASL_SSL listeners to node I's
+# server.properties, with their TLS and SASL settings.
+security_node_config() {
+    [[ -z $SECURITY_DIR ]] && return 0
+    local i=$1 nd props sport saport
+    nd=$(node_dir "$i")
+    props=$nd/server.properties
+    sport=${SECURITY_SSL_PORTS[i]} saport=${SECURITY_SASL_PORTS[i]}
+    sed -i \
+        -e "s|^listeners=\(.*\)$|listeners=\1,SSL://127.0.0.1:$sport,SASL_SSL://127.0.0.1:$saport|" \
+        -e "s|^advertised.listeners=\(.*\)$|advertised.listeners=\1,SSL://127.0.0.1:$sport,SASL_SSL://127.0.0.1:$saport|" \
+        -e "s|^listener.security.protocol.map=\(.*\)$|listener.security.protocol.map=\1,SSL:SSL,SASL_SSL:SASL_SSL|" \
+        "$props"
+    cat >>"$props" <<EOF
+
+# Security listeners (kafka-broker.sh --security $SECURITY_DIR)
+ssl.keystore.type=PEM
+ssl.keystore.location=$SECURITY_DIR/broker.pem
+ssl.client.auth=none
+sasl.enabled.mechanisms=SCRAM-SHA-256
+listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+EOF
+}
+
+# Prints, NUL-separated, the StorageTool arguments that add the SCRAM
+# credentials of scram-users.
+security_format_args() {
+    [[ -z $SECURITY_DIR || ! -f $SECURITY_DIR/scram-users ]] && return 0
+    local name password
+    while read -r name password; do
+        [[ -z $name || $name == \#* ]] && continue
+        printf '%s\0%s\0' --add-scram "SCRAM-SHA-256=[name=$name,password=$password]"
+    done <"$SECURITY_DIR/scram-users"
 }
 
 # --------------------------------------------------------- run / wait -----
@@ -449,6 +527,7 @@ cmd_stop() {
 cmd_start() {
     [[ $NODES == 1 || $NODES == 3 ]] || die "--nodes must be 1 or 3"
     command -v "$JAVA" >/dev/null || die "java not found (apt-get install openjdk-17-jre-headless)"
+    security_check
     cmd_fetch
     mkdir -p "$DIR"
     # A crashed test run may have left a cluster behind in DIR: stop it.
@@ -457,7 +536,8 @@ cmd_start() {
     local t0=$SECONDS attempt rc
     for attempt in 1 2 3; do
         # Fresh state on every start; only our own files are removed.
-        rm -rf "$DIR"/node[0-9]* "$DIR/bootstrap" "$DIR/cluster.id" "$DIR/nodes"
+        rm -rf "$DIR"/node[0-9]* "$DIR/bootstrap" "$DIR/cluster.id" "$DIR/nodes" \
+            "$DIR/bootstrap-ssl" "$DIR/bootstrap-sasl_ssl"
 
         local -a ports bports=() cports=()
         read -r -a ports <<<"$(free_ports $((2 * NODES)))"
@@ -470,8 +550,10 @@ cmd_start() {
             bootstrap+="${bootstrap:+,}127.0.0.1:${bports[i]}"
         done
         cid=$(new_cluster_id)
+        security_ports
         for ((i = 0; i < NODES; i++)); do
             write_node_config "$i" "$NODES" "$voters" "${bports[i]}" "${cports[i]}"
+            security_node_config "$i"
         done
         echo "$NODES" >"$DIR/nodes"
         echo "$cid" >"$DIR/cluster.id"
@@ -546,7 +628,15 @@ cmd_restart_node() {
 
 cmd_bootstrap() {
     [[ -f $DIR/bootstrap ]] || die "no cluster set up in $DIR (run start first)"
-    cat "$DIR/bootstrap"
+    case $LISTENER in
+    plaintext) cat "$DIR/bootstrap" ;;
+    ssl | sasl_ssl)
+        [[ -f $DIR/bootstrap-$LISTENER ]] ||
+            die "the cluster in $DIR has no $LISTENER listener (start it with --security)"
+        cat "$DIR/bootstrap-$LISTENER"
+        ;;
+    *) die "--listener must be plaintext, ssl or sasl_ssl" ;;
+    esac
 }
 
 # ---------------------------------------------------------------- main -----
@@ -561,6 +651,10 @@ while (($#)); do
     --dir=*) DIR=${1#--dir=}; shift ;;
     --nodes) NODES=${2:?--nodes needs a value}; shift 2 ;;
     --nodes=*) NODES=${1#--nodes=}; shift ;;
+    --security) SECURITY_DIR=${2:?--security needs a directory}; shift 2 ;;
+    --security=*) SECURITY_DIR=${1#--security=}; shift ;;
+    --listener) LISTENER=${2:?--listener needs a value}; shift 2 ;;
+    --listener=*) LISTENER=${1#--listener=}; shift ;;
     -h | --help) usage ;;
     -*) die "unknown option $1" ;;
     *) ARGS+=("$1"); shift ;;
