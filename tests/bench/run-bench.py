@@ -521,6 +521,22 @@ def write_report(runner, info, started):
         for f in runner.failures:
             L.append('- ' + f)
         L.append('')
+    L.append('## Reading notes')
+    L.append('')
+    L.append('- R is the per-message floor: one rd_kafka_producev() per message. GB and PB call '
+             'kafka_producer_produce_batch(), 1000 messages a call, which can beat R (GB/R > 1).')
+    L.append('- A consumer slower than the broker lets librdkafka prefetch up to '
+             '`queued.max.messages.kbytes` (64 MB by default) per consumer: peak RSS at consume '
+             'grows with how much slower the client is than the fetcher, not with a leak.')
+    L.append('- G consume (`message` signal) creates a KafkaMessage and emits a signal per message; '
+             'G-list (kafka_consumer_consume()) a KafkaMessage per message in a GPtrArray.')
+    L.append('- J: GJS 1.74 blocks JS callbacks while an incremental GC sweeps; in a 400k-message '
+             'produce run the sweep never ended and every later callback was dropped (the run '
+             'hung). bench-gjs.js calls System.gc() every 20,000 messages, which avoids it (and '
+             'made J produce 3x faster); lost emissions, if any, are listed under Warnings.')
+    L.append('- Shared 2-core machine: the broker, the client and its librdkafka threads compete '
+             'for the same cores; ratios of the same round are more telling than absolute rates.')
+    L.append('')
     L.append('Raw per-run numbers: [benchmarks.json](benchmarks.json). Plot: '
              '![throughput](benchmarks.png)')
     L.append('')
@@ -574,7 +590,7 @@ unset multiplot
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--bootstrap-servers', required=True)
+    ap.add_argument('--bootstrap-servers', default='')
     ap.add_argument('--build-dir', default=os.path.join(SRC, '_build'))
     ap.add_argument('--out', default=os.path.join(SRC, 'docs'))
     ap.add_argument('--rounds', type=int)
@@ -585,6 +601,8 @@ def main():
     ap.add_argument('--contenders', default=','.join(CONTENDERS),
                     help='comma-separated subset of ' + ','.join(CONTENDERS))
     ap.add_argument('--skip', default='', help='comma-separated: throughput,latency,idle')
+    ap.add_argument('--report-only', metavar='JSON',
+                    help='rewrite benchmarks.md/.png into --out from a benchmarks.json, running nothing')
     ap.add_argument('--own-broker', action='store_true', help=argparse.SUPPRESS)
     ap.add_argument('--argv', default=None, help=argparse.SUPPRESS)
     o = ap.parse_args()
@@ -601,6 +619,22 @@ def main():
     os.makedirs(o.out, exist_ok=True)
 
     runner = Runner(o)
+    if o.report_only:
+        with open(o.report_only) as f:
+            saved = json.load(f)
+        o.preset, o.rounds = saved['preset'], saved['rounds']
+        runner.preset = PRESETS[o.preset]
+        runner.results, runner.failures = saved['runs'], saved['failures']
+        runner.warnings = saved.get('warnings', [])
+        o.argv = saved.get('argv', o.argv)
+        md, med = write_report(runner, saved['machine'], saved['started'])
+        with open(os.path.join(o.out, 'benchmarks.md'), 'w') as f:
+            f.write(md)
+        if write_plot(med, o.contenders, o.out, o.out):
+            os.unlink(os.path.join(o.out, 'benchmarks-plot.dat'))
+        return 0
+    if not o.bootstrap_servers:
+        ap.error('--bootstrap-servers is required')
     for exe in ('bench-raw', 'bench-glib'):
         if not os.path.exists(os.path.join(runner.bench_dir, exe)):
             sys.exit('run-bench: %s not built in %s (meson setup with -Dtests=true)' % (exe, runner.bench_dir))
@@ -625,6 +659,7 @@ def main():
         f.write(md)
     with open(os.path.join(o.out, 'benchmarks.json'), 'w') as f:
         json.dump({'started': started, 'preset': o.preset, 'rounds': o.rounds, 'machine': info,
+                   'argv': o.argv,
                    'counts': {'%s-%d' % k: v for k, v in runner.preset['count'].items()},
                    'failures': runner.failures, 'warnings': runner.warnings, 'runs': runner.results}, f, indent=1)
     write_plot(med, o.contenders, o.out, o.out)

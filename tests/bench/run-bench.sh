@@ -5,14 +5,16 @@
 #                            [--quick|--tiny] [--out DIR] [--build-dir DIR]
 #                            [--contenders R,G,G-list,GB,C,P,PB,J] [--partitions N]
 #                            [--skip throughput,latency,idle]
+#   tests/bench/run-bench.py --report-only docs/benchmarks.json --out docs
+#                            (rewrites the .md and .png from saved runs)
 #
 # Builds the C contenders if needed (meson, -Dtests=true, in --build-dir,
 # default _build), starts the project's single-node broker with
 # tests/broker/kafka-broker.sh unless --bootstrap-servers is given (and stops
 # it on exit), runs every contender in turn over the rounds and writes
 # benchmarks.md, benchmarks.json and benchmarks.png into --out (default docs/).
-# The full default run takes about 15 minutes; --quick about 4; --tiny (what
-# the `bench-smoke` test runs) under a minute.
+# The full default run takes about 10 minutes on a quiet 2-core machine,
+# --quick about 3; --tiny (what the `bench-smoke` test runs) under a minute.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -25,7 +27,7 @@ while [ $# -gt 0 ]; do
     --bootstrap-servers) bootstrap=$2; shift 2 ;;
     --bootstrap-servers=*) bootstrap=${1#*=}; shift ;;
     --build-dir) build_dir=$(cd "$2" && pwd); shift 2 ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$1"); shift ;;
   esac
 done
