@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
     --bootstrap-servers) bootstrap=$2; shift 2 ;;
     --bootstrap-servers=*) bootstrap=${1#*=}; shift ;;
     --build-dir) build_dir=$(cd "$2" && pwd); shift 2 ;;
-    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$1"); shift ;;
   esac
 done
