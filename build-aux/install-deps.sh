@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, the Debian 12 packages kafka-glib needs that are not
-# there yet. Usage: build-aux/install-deps.sh [build|test|docs|all]
+# there yet. Usage: build-aux/install-deps.sh [build|test|docs|bench|all]
 #   build  compiler, Meson, GLib, librdkafka, introspection, Vala
 #   test   build + what the test suite runs: PyGObject, GJS, kcat,
 #          confluent-kafka-python, and Java + Maven for the real Kafka broker,
 #          openssl for the security tests' certificates
 #   docs   build + gtk-doc
+#   bench  test + gnuplot, for the plot of tests/bench/run-bench.sh
 # Runs apt-get through sudo when not root. Installs nothing that is already
 # installed, and does not run `apt-get update` unless something is missing.
 set -euo pipefail
@@ -17,14 +18,16 @@ build_pkgs=(gcc libc6-dev pkg-config meson ninja-build libglib2.0-dev librdkafka
 test_pkgs=(python3 python3-gi gjs kcat python3-confluent-kafka openssl
            openjdk-17-jre-headless maven procps util-linux)
 docs_pkgs=(gtk-doc-tools)
+bench_pkgs=(gnuplot-nox)
 
 pkgs=("${build_pkgs[@]}")
 case $what in
   build) ;;
   test) pkgs+=("${test_pkgs[@]}") ;;
   docs) pkgs+=("${docs_pkgs[@]}") ;;
-  all) pkgs+=("${test_pkgs[@]}" "${docs_pkgs[@]}") ;;
-  *) echo "usage: $0 [build|test|docs|all]" >&2; exit 2 ;;
+  bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  all) pkgs+=("${test_pkgs[@]}" "${docs_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  *) echo "usage: $0 [build|test|docs|bench|all]" >&2; exit 2 ;;
 esac
 
 missing=()
