@@ -4,15 +4,12 @@
 # TypeError from the bindings, and never a crash.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import unittest
-import uuid
 
 import gi
 gi.require_version('Kafka', '1.0')
 from gi.repository import GLib, Kafka  # noqa: E402
 
-
-def unique(prefix):
-    return 'kg-py-%s-%s' % (prefix, uuid.uuid4().hex[:12])
+from kafkatest import unique_topic as unique  # noqa: E402
 
 
 class BadInputTest(unittest.TestCase):

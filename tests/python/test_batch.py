@@ -10,17 +10,7 @@ import gi
 gi.require_version('Kafka', '1.0')
 from gi.repository import GLib, Kafka  # noqa: E402
 
-
-def run_until(predicate, timeout_s, what):
-    ctx = GLib.MainContext.default()
-    timed_out = []
-    source = GLib.timeout_add(int(timeout_s * 1000), lambda: timed_out.append(1) or False)
-    while not predicate() and not timed_out:
-        ctx.iteration(True)
-    if not timed_out:
-        GLib.source_remove(source)
-    if not predicate():
-        raise AssertionError('timed out after %ss waiting for %s' % (timeout_s, what))
+from kafkatest import run_until  # noqa: E402
 
 
 def split(data, lengths):

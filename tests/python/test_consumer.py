@@ -4,11 +4,9 @@
 # kcat and confluent-kafka-python (Debian's) write what kafka-glib reads, and
 # read what kafka-glib writes, headers included.
 # SPDX-License-Identifier: LGPL-2.1-or-later
-import os
 import subprocess
 import time
 import unittest
-import uuid
 
 import gi
 gi.require_version('Kafka', '1.0')
@@ -16,27 +14,7 @@ from gi.repository import Gio, GLib, Kafka  # noqa: E402
 
 import confluent_kafka  # noqa: E402
 
-
-def bootstrap():
-    servers = os.environ.get('KAFKA_BOOTSTRAP_SERVERS')
-    if not servers:
-        raise RuntimeError('KAFKA_BOOTSTRAP_SERVERS is not set: run the suite with '
-                           'tests/run-tests.sh, which starts the real broker')
-    return servers
-
-
-def unique(prefix):
-    return 'kg-py-%s-%s' % (prefix, uuid.uuid4().hex[:12])
-
-
-def run_until(predicate, timeout_s, what):
-    ctx = GLib.MainContext.default()
-    deadline = time.monotonic() + timeout_s
-    while not predicate() and time.monotonic() < deadline:
-        if not ctx.iteration(False):
-            time.sleep(0.005)
-    if not predicate():
-        raise AssertionError('timed out after %ss waiting for %s' % (timeout_s, what))
+from kafkatest import bootstrap, run_until, unique_topic as unique  # noqa: E402
 
 
 def new_consumer(group, **extra):

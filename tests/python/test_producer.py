@@ -2,39 +2,13 @@
 # KafkaProducer from Python through the built typelib (PyGObject), against
 # the real broker (KAFKA_BOOTSTRAP_SERVERS) and the embedded mock cluster.
 # SPDX-License-Identifier: LGPL-2.1-or-later
-import os
-import sys
 import unittest
-import uuid
 
 import gi
 gi.require_version('Kafka', '1.0')
 from gi.repository import GLib, Kafka  # noqa: E402
 
-
-def bootstrap():
-    servers = os.environ.get('KAFKA_BOOTSTRAP_SERVERS')
-    if not servers:
-        raise RuntimeError('KAFKA_BOOTSTRAP_SERVERS is not set: run the suite with '
-                           'tests/run-tests.sh, which starts the real broker')
-    return servers
-
-
-def unique_topic(prefix):
-    return 'kg-py-%s-%s' % (prefix, uuid.uuid4().hex[:12])
-
-
-def run_until(predicate, timeout_s, what):
-    """Spins the default main context until predicate() holds, or fails."""
-    ctx = GLib.MainContext.default()
-    timed_out = []
-    source = GLib.timeout_add(int(timeout_s * 1000), lambda: timed_out.append(1) or False)
-    while not predicate() and not timed_out:
-        ctx.iteration(True)
-    if not timed_out:
-        GLib.source_remove(source)
-    if not predicate():
-        raise AssertionError('timed out after %ss waiting for %s' % (timeout_s, what))
+from kafkatest import bootstrap, run_until, unique_topic  # noqa: E402
 
 
 class ProducerBrokerTest(unittest.TestCase):

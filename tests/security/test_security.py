@@ -6,12 +6,17 @@
 # Run by run-security-tests.sh, which sets the variables read here.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import os
+import sys
 import unittest
 import uuid
 
 import gi
 gi.require_version('Kafka', '1.0')
 from gi.repository import GLib, Kafka  # noqa: E402
+
+# the shared helpers live with the other Python tests
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'python'))
+from kafkatest import run_until  # noqa: E402
 
 
 def need(name):
@@ -38,18 +43,6 @@ def config(password, **extra):
             'sasl.password': password}
     conf.update(extra)
     return conf
-
-
-def run_until(predicate, timeout_s, what):
-    ctx = GLib.MainContext.default()
-    timed_out = []
-    source = GLib.timeout_add(int(timeout_s * 1000), lambda: timed_out.append(1) or False)
-    while not predicate() and not timed_out:
-        ctx.iteration(True)
-    if not timed_out:
-        GLib.source_remove(source)
-    if not predicate():
-        raise AssertionError('timed out after %ss waiting for %s' % (timeout_s, what))
 
 
 class SaslTest(unittest.TestCase):
