@@ -28,20 +28,42 @@ kt_config (const char *first_key,
            ...)
 {
   GHashTable *config = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  const char *key = first_key;
   va_list args;
 
   va_start (args, first_key);
-  while (key != NULL)
+  kt_config_add_valist (config, first_key, args);
+  va_end (args);
+
+  return config;
+}
+
+void
+kt_config_add_valist (GHashTable *config,
+                      const char *first_key,
+                      va_list     args)
+{
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
     {
       const char *value = va_arg (args, const char *);
 
       g_hash_table_insert (config, g_strdup (key), g_strdup (value));
-      key = va_arg (args, const char *);
     }
-  va_end (args);
+}
 
-  return config;
+KafkaMockCluster *
+kt_mock_cluster_with_topic (guint        n_brokers,
+                            const char  *prefix,
+                            int          partitions,
+                            char       **topic)
+{
+  g_autoptr(GError) error = NULL;
+  KafkaMockCluster *cluster = kafka_mock_cluster_new (n_brokers, &error);
+
+  g_assert_no_error (error);
+  *topic = kt_unique_topic (prefix);
+  g_assert_true (kafka_mock_cluster_create_topic (cluster, *topic, partitions, 1, &error));
+  g_assert_no_error (error);
+  return cluster;
 }
 
 static gboolean

@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include <stdarg.h>
+
 #include <kafka-glib/kafka-glib.h>
 
 G_BEGIN_DECLS
@@ -17,6 +19,18 @@ char       *kt_unique_topic      (const char *prefix);
 
 /* A config table (owning its strings) from NULL-terminated key, value pairs. */
 GHashTable *kt_config            (const char *first_key, ...) G_GNUC_NULL_TERMINATED;
+
+/* Adds NULL-terminated key, value pairs to a config table of kt_config(). */
+void        kt_config_add_valist (GHashTable *config,
+                                  const char *first_key,
+                                  va_list     args);
+
+/* A mock cluster of @n_brokers holding a new topic (named from @prefix,
+ * returned in *@topic) of @partitions partitions, with one replica. */
+KafkaMockCluster *kt_mock_cluster_with_topic (guint        n_brokers,
+                                              const char  *prefix,
+                                              int          partitions,
+                                              char       **topic);
 
 /* Iterates @context (NULL: the default) until *@flag is TRUE; fails the test
  * if @timeout_ms passes first. */

@@ -17,10 +17,7 @@ fixture_setup (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
 
-  fx->cluster = kafka_mock_cluster_new (1, &error);
-  g_assert_no_error (error);
-  fx->topic = kt_unique_topic ("batch");
-  g_assert_true (kafka_mock_cluster_create_topic (fx->cluster, fx->topic, 2, 1, &error));
+  fx->cluster = kt_mock_cluster_with_topic (1, "batch", 2, &fx->topic);
 }
 
 static void

@@ -20,11 +20,8 @@ fixture_setup (Fixture       *fx,
   g_autoptr(GHashTable) config = NULL;
   g_autoptr(KafkaProducer) producer = NULL;
 
-  fx->cluster = kafka_mock_cluster_new (1, &error);
-  g_assert_no_error (error);
-  fx->topic = kt_unique_topic ("mock-c");
+  fx->cluster = kt_mock_cluster_with_topic (1, "mock-c", 2, &fx->topic);
   fx->group = kt_unique_topic ("g");
-  g_assert_true (kafka_mock_cluster_create_topic (fx->cluster, fx->topic, 2, 1, &error));
 
   config = kt_config ("bootstrap.servers", kafka_mock_cluster_get_bootstrap_servers (fx->cluster), NULL);
   producer = kafka_producer_new (config, &error);

@@ -15,15 +15,10 @@ new_producer (KtDeliveries *deliveries,
                                             "linger.ms", "5", "acks", "all", NULL);
   g_autoptr(GError) error = NULL;
   KafkaProducer *producer;
-  const char *key = first_key;
   va_list args;
 
   va_start (args, first_key);
-  while (key != NULL)
-    {
-      g_hash_table_insert (config, g_strdup (key), g_strdup (va_arg (args, const char *)));
-      key = va_arg (args, const char *);
-    }
+  kt_config_add_valist (config, first_key, args);
   va_end (args);
 
   producer = kafka_producer_new (config, &error);

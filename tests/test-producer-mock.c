@@ -34,15 +34,10 @@ fixture_producer (Fixture    *fx,
                                             "linger.ms", "5",
                                             NULL);
   g_autoptr(GError) error = NULL;
-  const char *key = first_key;
   va_list args;
 
   va_start (args, first_key);
-  while (key != NULL)
-    {
-      g_hash_table_insert (config, g_strdup (key), g_strdup (va_arg (args, const char *)));
-      key = va_arg (args, const char *);
-    }
+  kt_config_add_valist (config, first_key, args);
   va_end (args);
 
   g_clear_object (&fx->producer);
@@ -60,13 +55,10 @@ fixture_setup (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
 
-  fx->cluster = kafka_mock_cluster_new (GPOINTER_TO_UINT (data) ? GPOINTER_TO_UINT (data) : 1, &error);
-  g_assert_no_error (error);
+  fx->cluster = kt_mock_cluster_with_topic (GPOINTER_TO_UINT (data) ? GPOINTER_TO_UINT (data) : 1,
+                                            "mock", 4, &fx->topic);
   kt_deliveries_init (&fx->deliveries);
   fx->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  fx->topic = kt_unique_topic ("mock");
-  g_assert_true (kafka_mock_cluster_create_topic (fx->cluster, fx->topic, 4, 1, &error));
-  g_assert_no_error (error);
 }
 
 static void

@@ -21,11 +21,7 @@ fixture_setup (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
 
-  fx->cluster = kafka_mock_cluster_new (1, &error);
-  g_assert_no_error (error);
-  fx->topic = kt_unique_topic ("txn");
-  g_assert_true (kafka_mock_cluster_create_topic (fx->cluster, fx->topic, 2, 1, &error));
-  g_assert_no_error (error);
+  fx->cluster = kt_mock_cluster_with_topic (1, "txn", 2, &fx->topic);
   kt_deliveries_init (&fx->deliveries);
 }
 

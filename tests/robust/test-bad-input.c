@@ -19,11 +19,7 @@ fixture_setup (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
 
-  fx->cluster = kafka_mock_cluster_new (1, &error);
-  g_assert_no_error (error);
-  fx->topic = kt_unique_topic ("bad");
-  g_assert_true (kafka_mock_cluster_create_topic (fx->cluster, fx->topic, 1, 1, &error));
-  g_assert_no_error (error);
+  fx->cluster = kt_mock_cluster_with_topic (1, "bad", 1, &fx->topic);
 }
 
 static void
@@ -43,16 +39,11 @@ new_producer (Fixture    *fx,
                                             kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
                                             "linger.ms", "1", NULL);
   g_autoptr(GError) error = NULL;
-  const char *key = first_key;
   KafkaProducer *producer;
   va_list args;
 
   va_start (args, first_key);
-  while (key != NULL)
-    {
-      g_hash_table_insert (config, g_strdup (key), g_strdup (va_arg (args, const char *)));
-      key = va_arg (args, const char *);
-    }
+  kt_config_add_valist (config, first_key, args);
   va_end (args);
   producer = kafka_producer_new (config, &error);
   g_assert_no_error (error);

@@ -21,11 +21,7 @@ fixture_setup (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
 
-  fx->cluster = kafka_mock_cluster_new (1, &error);
-  g_assert_no_error (error);
-  fx->topic = kt_unique_topic ("life");
-  g_assert_true (kafka_mock_cluster_create_topic (fx->cluster, fx->topic, 2, 1, &error));
-  g_assert_no_error (error);
+  fx->cluster = kt_mock_cluster_with_topic (1, "life", 2, &fx->topic);
 }
 
 static void
@@ -44,16 +40,11 @@ new_producer (const char *bootstrap,
   g_autoptr(GHashTable) config = kt_config ("bootstrap.servers", bootstrap,
                                             "linger.ms", "5", NULL);
   g_autoptr(GError) error = NULL;
-  const char *key = first_key;
   KafkaProducer *producer;
   va_list args;
 
   va_start (args, first_key);
-  while (key != NULL)
-    {
-      g_hash_table_insert (config, g_strdup (key), g_strdup (va_arg (args, const char *)));
-      key = va_arg (args, const char *);
-    }
+  kt_config_add_valist (config, first_key, args);
   va_end (args);
 
   producer = kafka_producer_new (config, &error);
