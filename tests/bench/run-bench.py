@@ -530,6 +530,14 @@ def write_report(runner, info, started):
              'grows with how much slower the client is than the fetcher, not with a leak.')
     L.append('- G consume (`message` signal) creates a KafkaMessage and emits a signal per message; '
              'G-list (kafka_consumer_consume()) a KafkaMessage per message in a GPtrArray.')
+    L.append('- Why the per-message consumers (G, G-list, P, C) wait rather than work at 100 B: a '
+             'consumer slightly slower than the fetcher lets the local queue reach '
+             '`queued.min.messages` (100,000 by default); librdkafka 2.0.2 then stops fetching and '
+             'resumes only after a backoff, while the app drains the queue and waits. Measured '
+             'apart (1M x 100 B, consume_batch plus a KafkaMessage per message): 2.8-4.6 s with '
+             'the default, 1.03 s with queued.min.messages=1000000, 0.83 s without the objects. '
+             'Every contender keeps librdkafka\'s defaults here; the batch paths (GB, PB) stay '
+             'ahead of the fetcher and never reach the threshold.')
     L.append('- J: GJS 1.74 blocks JS callbacks while an incremental GC sweeps; in a 400k-message '
              'produce run the sweep never ended and every later callback was dropped (the run '
              'hung). bench-gjs.js calls System.gc() every 20,000 messages, which avoids it (and '
