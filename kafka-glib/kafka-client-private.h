@@ -86,9 +86,15 @@ gboolean          kafka_client_should_stop      (KafkaClient             *self);
  * close_async): a g_return_if_fail() check. */
 gboolean          kafka_client_is_context_thread (KafkaClient            *self);
 
-/* Sets @error if the handle is gone. */
+/* Sets @error (%KAFKA_ERROR_STATE) if the handle is gone or the client was
+ * closed for good. */
 gboolean          kafka_client_check_open       (KafkaClient             *self,
                                                  GError                 **error);
+
+/* From now on, every call that kafka_client_check_open() guards fails at
+ * once with @message (a static string saying what to do). */
+void              kafka_client_mark_closed      (KafkaClient             *self,
+                                                 const char              *message);
 
 /* A GTask that waits for something the client's source will see (reports,
  * messages), with a timeout and a cancellable both delivered on the client's

@@ -96,6 +96,9 @@ typedef struct
   guint                   held_refs;    /* references our own dispatch holds */
   gboolean                disposed;
   gboolean                torn_down;
+  /* what kafka_client_check_open() says once the subclass closed the
+   * client for good (a consumer's close()): NULL while open */
+  const char             *closed_message;
   /* The last authentication or TLS failure the error signal reported: a
    * blocking call that timed out (librdkafka only says "transport failure")
    * tells it instead. Set on the client's context, read from any thread. */
@@ -763,12 +766,26 @@ kafka_client_check_open (KafkaClient  *self,
 {
   KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
 
+  if (priv->closed_message != NULL)
+    {
+      g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_STATE, priv->closed_message);
+      return FALSE;
+    }
   if (priv->rk != NULL && !priv->disposed)
     return TRUE;
 
   g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_STATE,
                        "The client is closed (it was disposed of): create a new one");
   return FALSE;
+}
+
+void
+kafka_client_mark_closed (KafkaClient *self,
+                          const char  *message)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  priv->closed_message = message;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1349,6 +1366,7 @@ kafka_client_list_topics_async (KafkaClient         *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   ListTopicsData *data;
 
   g_return_if_fail (KAFKA_IS_CLIENT (self));
@@ -1356,6 +1374,11 @@ kafka_client_list_topics_async (KafkaClient         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kafka_client_list_topics_async);
+  if (!kafka_client_check_open (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   data = g_new0 (ListTopicsData, 1);
   data->topic = g_strdup (topic);
   data->timeout_ms = timeout_ms;
@@ -1447,6 +1470,7 @@ kafka_client_get_watermark_offsets_async (KafkaClient         *self,
                                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   WatermarkData *data;
 
   g_return_if_fail (KAFKA_IS_CLIENT (self));
@@ -1454,6 +1478,11 @@ kafka_client_get_watermark_offsets_async (KafkaClient         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kafka_client_get_watermark_offsets_async);
+  if (!kafka_client_check_open (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   data = g_new0 (WatermarkData, 1);
   data->topic = g_strdup (topic);
   data->partition = partition;

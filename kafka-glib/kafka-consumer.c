@@ -74,12 +74,20 @@ struct _KafkaConsumer
   GSource          *keepalive;
   guint             max_poll_interval_ms;
 
-  /* set while rebalance signals are emitted: an assign call from a handler
-   * marks the rebalance handled */
-  gboolean          in_rebalance;
-  gboolean          rebalance_handled;
+  /* the rebalance whose signals are being emitted, if any: an assign call
+   * from a handler marks it handled */
+  struct _Rebalance *rebalance;
 
+  /* set while closing, and once closed */
+  struct _ConsumerClose *closing;
   gboolean          closed;
+
+  /* enable.auto.commit: close() commits the final offsets */
+  gboolean          auto_commit;
+  /* the last offset known committed for each partition ("partition:topic"
+   * to gint64), from the commit results the consumer saw: what close()
+   * reports as not committed when it cannot finish */
+  GHashTable       *committed;
 
   /* the last topic name seen, so consecutive messages share one string */
   GRefString       *last_topic;
@@ -93,6 +101,20 @@ typedef struct {
   KafkaConsumer *self;
   guint          max_messages;
 } ConsumeWaiter;
+
+/* A rebalance whose signals are being emitted; applied once after them,
+ * unless a handler assigned itself or closed the consumer (which applies it
+ * first). */
+typedef struct _Rebalance {
+  rd_kafka_resp_err_t              err;
+  rd_kafka_topic_partition_list_t *partitions;  /* librdkafka's */
+  GPtrArray                       *list;        /* the handlers' */
+  gboolean                         cooperative;
+  gboolean                         handled;
+} Rebalance;
+
+#define CLOSED_MESSAGE "The consumer is closed (close() was called): create a new " \
+                       "consumer to consume again"
 
 enum {
   PROP_0,
@@ -125,17 +147,12 @@ consumer_rk (KafkaConsumer *self)
   return kafka_client_get_handle (KAFKA_CLIENT (self));
 }
 
+/* Closed consumers answer through the base class (kafka_client_mark_closed()),
+ * so that its own calls (watermarks, metadata) say the same. */
 static gboolean
 consumer_check_open (KafkaConsumer  *self,
                      GError        **error)
 {
-  if (self->closed)
-    {
-      g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_STATE,
-                           "The consumer is closed (close() was called): create a new "
-                           "consumer to consume again");
-      return FALSE;
-    }
   return kafka_client_check_open (KAFKA_CLIENT (self), error);
 }
 
@@ -263,6 +280,34 @@ consumer_apply_rebalance (KafkaConsumer                   *self,
     }
 }
 
+/* Applies @rebalance now, as the handlers left it, unless one of them did. */
+static void
+consumer_apply_pending_rebalance (KafkaConsumer *self,
+                                  Rebalance     *rebalance)
+{
+  g_autoptr(GError) error = NULL;
+  rd_kafka_topic_partition_list_t *chosen;
+
+  if (rebalance->handled)
+    return;
+  rebalance->handled = TRUE;
+
+  /* a handler may have changed the offsets to start from */
+  chosen = kafka_topic_partition_list_to_rd (rebalance->list, &error);
+  if (chosen == NULL)
+    {
+      /* a C handler broke the list: follow the group as it said */
+      g_log_structured ("Kafka", G_LOG_LEVEL_MESSAGE,
+                        "MESSAGE", "A rebalance handler left a bad partition list (%s): "
+                        "applying the group's own", error->message);
+      consumer_apply_rebalance (self, rebalance->err, rebalance->partitions,
+                                rebalance->cooperative);
+      return;
+    }
+  consumer_apply_rebalance (self, rebalance->err, chosen, rebalance->cooperative);
+  rd_kafka_topic_partition_list_destroy (chosen);
+}
+
 /* librdkafka calls this from whatever serves the consumer queue: our source,
  * poll(), consume() or close(), always on a thread of ours. */
 static void
@@ -274,14 +319,16 @@ consumer_rebalance_cb (rd_kafka_t                      *rk,
   KafkaConsumer *self = opaque;
   KafkaClient *client = KAFKA_CLIENT (self);
   const char *protocol = rd_kafka_rebalance_protocol (rk);
-  gboolean cooperative = protocol != NULL && strcmp (protocol, "COOPERATIVE") == 0;
   g_autoptr(GPtrArray) list = NULL;
+  Rebalance rebalance = { err, partitions, NULL, FALSE, FALSE };
+  Rebalance *outer;
   guint signal_id;
 
+  rebalance.cooperative = protocol != NULL && strcmp (protocol, "COOPERATIVE") == 0;
   if (kafka_client_is_disposed (client))
     {
       /* closing on the way out: no signals, just follow the group */
-      consumer_apply_rebalance (self, err, partitions, cooperative);
+      consumer_apply_rebalance (self, err, partitions, rebalance.cooperative);
       return;
     }
 
@@ -293,29 +340,85 @@ consumer_rebalance_cb (rd_kafka_t                      *rk,
     signal_id = signals[SIGNAL_PARTITIONS_REVOKED];
 
   list = kafka_topic_partition_list_from_rd (partitions);
+  rebalance.list = list;
 
   g_object_ref (self);
-  self->in_rebalance = TRUE;
-  self->rebalance_handled = FALSE;
+  outer = self->rebalance;
+  self->rebalance = &rebalance;
   g_signal_emit (self, signal_id, 0, list);
-  self->in_rebalance = FALSE;
+  self->rebalance = outer;
 
-  if (!self->rebalance_handled && !kafka_client_is_disposed (client))
-    {
-      /* a handler may have changed the offsets to start from */
-      rd_kafka_topic_partition_list_t *chosen = kafka_topic_partition_list_to_rd (list);
-
-      consumer_apply_rebalance (self, err, chosen, cooperative);
-      rd_kafka_topic_partition_list_destroy (chosen);
-    }
+  if (!kafka_client_is_disposed (client))
+    consumer_apply_pending_rebalance (self, &rebalance);
   g_object_unref (self);
 }
 
 static void
 consumer_mark_rebalance_handled (KafkaConsumer *self)
 {
-  if (self->in_rebalance)
-    self->rebalance_handled = TRUE;
+  if (self->rebalance != NULL)
+    self->rebalance->handled = TRUE;
+}
+
+/* Called from a rebalance handler, close() must apply the rebalance first:
+ * librdkafka waits for it before it can close. */
+static void
+consumer_apply_rebalance_now (KafkaConsumer *self)
+{
+  if (self->rebalance != NULL)
+    consumer_apply_pending_rebalance (self, self->rebalance);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Commit results */
+
+static char *
+committed_key (const char *topic,
+               gint32      partition)
+{
+  return g_strdup_printf ("%d:%s", (int) partition, topic);
+}
+
+/* Remembers the offsets a commit result says were committed. */
+static void
+consumer_note_committed (KafkaConsumer                         *self,
+                         const rd_kafka_topic_partition_list_t *list)
+{
+  for (int i = 0; list != NULL && i < list->cnt; i++)
+    {
+      const rd_kafka_topic_partition_t *p = &list->elems[i];
+      gint64 *offset;
+
+      if (p->err != RD_KAFKA_RESP_ERR_NO_ERROR || p->offset < 0)
+        continue;
+      offset = g_new (gint64, 1);
+      *offset = p->offset;
+      g_hash_table_replace (self->committed, committed_key (p->topic, p->partition), offset);
+    }
+}
+
+/* Of the consumer's positions, those past what it knows to be committed:
+ * what a final commit would commit. */
+static GPtrArray *
+consumer_uncommitted_positions (KafkaConsumer *self)
+{
+  rd_kafka_topic_partition_list_t *list = NULL;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (rd_kafka_assignment (consumer_rk (self), &list) != RD_KAFKA_RESP_ERR_NO_ERROR)
+    return result;
+  if (rd_kafka_position (consumer_rk (self), list) == RD_KAFKA_RESP_ERR_NO_ERROR)
+    for (int i = 0; i < list->cnt; i++)
+      {
+        const rd_kafka_topic_partition_t *p = &list->elems[i];
+        g_autofree char *key = committed_key (p->topic, p->partition);
+        const gint64 *committed = g_hash_table_lookup (self->committed, key);
+
+        if (p->offset >= 0 && (committed == NULL || *committed < p->offset))
+          g_ptr_array_add (result, kafka_topic_partition_new (p->topic, p->partition, p->offset));
+      }
+  rd_kafka_topic_partition_list_destroy (list);
+  return result;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -337,6 +440,8 @@ consumer_handle_event (KafkaClient      *client,
 
         if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
           kafka_set_error (&error, err, "Commit failed");
+        else
+          consumer_note_committed (self, rd_kafka_event_topic_partition_list (event));
         list = kafka_topic_partition_list_from_rd (rd_kafka_event_topic_partition_list (event));
         g_signal_emit (self, signals[SIGNAL_COMMIT], 0, error, list);
         return 1;
@@ -355,7 +460,9 @@ consume_waiter_finish (ConsumeWaiter *waiter,
                        GPtrArray     *messages,
                        GError        *error)
 {
-  KafkaConsumer *self = waiter->self;
+  /* the callback may run right here and drop the caller's last reference:
+   * the task's own goes with kafka_wait_clear() */
+  g_autoptr(KafkaConsumer) self = g_object_ref (waiter->self);
 
   g_queue_remove (&self->consume_waiters, waiter);
   if (error != NULL)
@@ -409,9 +516,219 @@ consumer_configure (KafkaClient     *client,
   rd_kafka_conf_set_opaque (conf, client);
 }
 
-static gboolean consumer_close_serving (KafkaConsumer  *self,
-                                        int             timeout_ms,
-                                        GError        **error);
+/* ------------------------------------------------------------------------ */
+/* Closing: one step function, driven by close() (blocking), by a timer for
+ * close_async(), and by dispose (without signals). */
+
+/* How long closing may take, handlers' time aside. An auto-committing
+ * consumer commits its final offsets as it closes, and librdkafka would wait
+ * for an unreachable coordinator up to session.timeout.ms (45 s by default);
+ * an application that quits while Kafka is unreachable must quit promptly,
+ * and is told what was not committed. */
+#define CLOSE_TIMEOUT_MS 10000
+
+typedef struct _ConsumerClose {
+  rd_kafka_queue_t *queue;     /* librdkafka's events for the close */
+  gint64            deadline;  /* monotonic, µs; handlers' time is added */
+  gboolean          signals;   /* FALSE when closing on dispose */
+  gboolean          stepping;  /* a step is running (its handlers may call close()) */
+  GPtrArray        *positions; /* auto-commit: what the final commit is to commit */
+  GSList           *tasks;     /* close_async() calls waiting */
+  GSource          *tick;      /* close_async()'s steps */
+} ConsumerClose;
+
+/* Starts closing: librdkafka revokes, commits (auto-commit) and leaves the
+ * group, reporting on a queue of ours that the steps serve. */
+static gboolean
+consumer_close_start (KafkaConsumer  *self,
+                      gboolean        with_signals,
+                      GError        **error)
+{
+  rd_kafka_t *rk = consumer_rk (self);
+  ConsumerClose *close = g_new0 (ConsumerClose, 1);
+  rd_kafka_error_t *rderror;
+
+  close->queue = rd_kafka_queue_new (rk);
+  close->signals = with_signals;
+  close->deadline = g_get_monotonic_time () + CLOSE_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  if (self->auto_commit)
+    close->positions = consumer_uncommitted_positions (self);
+
+  rderror = rd_kafka_consumer_close_queue (rk, close->queue);
+  if (rderror != NULL)
+    {
+      g_set_error (error, KAFKA_ERROR, kafka_error_from_rd (rd_kafka_error_code (rderror)),
+                   "Could not close the consumer: %s", rd_kafka_error_string (rderror));
+      rd_kafka_error_destroy (rderror);
+      rd_kafka_queue_destroy (close->queue);
+      g_clear_pointer (&close->positions, g_ptr_array_unref);
+      g_free (close);
+      return FALSE;
+    }
+  self->closing = close;
+  return TRUE;
+}
+
+/* Serves the close's events, waiting up to @timeout_ms for the first one,
+ * and the client's own (commit results, errors) when signals are on.
+ * Returns TRUE once closing is over: closed, or out of time. */
+static gboolean
+consumer_close_step (KafkaConsumer *self,
+                     int            timeout_ms)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  ConsumerClose *close = self->closing;
+  rd_kafka_t *rk = consumer_rk (self);
+  rd_kafka_event_t *event;
+  gint64 start;
+
+  close->stepping = TRUE;
+  event = rd_kafka_queue_poll (close->queue, timeout_ms);
+  for (; event != NULL; event = rd_kafka_queue_poll (close->queue, 0))
+    {
+      /* polled as events, rebalances come as events, not callbacks */
+      if (rd_kafka_event_type (event) == RD_KAFKA_EVENT_REBALANCE)
+        {
+          start = g_get_monotonic_time ();
+          consumer_rebalance_cb (rk, rd_kafka_event_error (event),
+                                 (rd_kafka_topic_partition_list_t *) rd_kafka_event_topic_partition_list (event),
+                                 self);
+          close->deadline += g_get_monotonic_time () - start;
+        }
+      rd_kafka_event_destroy (event);
+    }
+  if (close->signals && !kafka_client_is_disposed (client))
+    {
+      start = g_get_monotonic_time ();
+      kafka_client_serve (client, kafka_client_get_main_queue (client), 0);
+      close->deadline += g_get_monotonic_time () - start;
+    }
+  close->stepping = FALSE;
+
+  return rd_kafka_consumer_closed (rk) || g_get_monotonic_time () >= close->deadline;
+}
+
+static char *
+describe_offsets (GPtrArray *partitions)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < partitions->len; i++)
+    {
+      KafkaTopicPartition *tp = g_ptr_array_index (partitions, i);
+
+      g_string_append_printf (text, "%s“%s” [%d] at offset %" G_GINT64_FORMAT,
+                              i > 0 ? ", " : "", kafka_topic_partition_get_topic (tp),
+                              (int) kafka_topic_partition_get_partition (tp),
+                              kafka_topic_partition_get_offset (tp));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Ends closing: the consumer is closed for good, whether librdkafka
+ * finished or not. If it did not, the offsets the final commit was to
+ * commit and no commit result confirmed are reported: in the error, as a
+ * #KafkaConsumer::commit signal (with signals), in the log (without).
+ * Completes the close_async() calls and the waiting consume_async() ones. */
+static gboolean
+consumer_close_finish (KafkaConsumer  *self,
+                       GError        **error)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  g_autoptr(KafkaConsumer) hold = g_object_ref (self);
+  ConsumerClose *close = g_steal_pointer (&self->closing);
+  gboolean closed = rd_kafka_consumer_closed (consumer_rk (self));
+  g_autoptr(GError) local = NULL;
+
+  self->closed = TRUE;
+  kafka_client_mark_closed (client, CLOSED_MESSAGE);
+
+  if (!closed)
+    {
+      g_autoptr(GPtrArray) uncommitted = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* what no commit result confirmed meanwhile */
+      for (guint i = 0; close->positions != NULL && i < close->positions->len; i++)
+        {
+          KafkaTopicPartition *tp = g_ptr_array_index (close->positions, i);
+          g_autofree char *key = committed_key (kafka_topic_partition_get_topic (tp),
+                                                kafka_topic_partition_get_partition (tp));
+          const gint64 *committed = g_hash_table_lookup (self->committed, key);
+
+          if (committed == NULL || *committed < kafka_topic_partition_get_offset (tp))
+            g_ptr_array_add (uncommitted, g_object_ref (tp));
+        }
+
+      if (uncommitted->len == 0)
+        local = g_error_new (KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
+                             "The consumer did not finish leaving its group in %d s "
+                             "(is the group coordinator reachable?); it is closed all the same",
+                             CLOSE_TIMEOUT_MS / 1000);
+      else
+        {
+          g_autofree char *offsets = describe_offsets (uncommitted);
+
+          local = g_error_new (KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
+                               "The final commit did not complete in %d s (is the group "
+                               "coordinator reachable?); the consumer is closed, and these "
+                               "offsets were not committed: %s",
+                               CLOSE_TIMEOUT_MS / 1000, offsets);
+          if (close->signals && !kafka_client_is_disposed (client))
+            {
+              for (guint i = 0; i < uncommitted->len; i++)
+                kafka_topic_partition_set_error (g_ptr_array_index (uncommitted, i), local);
+              g_signal_emit (self, signals[SIGNAL_COMMIT], 0, local, uncommitted);
+            }
+          else
+            g_log_structured ("Kafka", G_LOG_LEVEL_MESSAGE,
+                              "KAFKA_CLIENT", kafka_client_get_name (client),
+                              "MESSAGE", "%s: %s", kafka_client_get_name (client), local->message);
+        }
+    }
+
+  while (!g_queue_is_empty (&self->consume_waiters))
+    consume_waiter_finish (g_queue_peek_head (&self->consume_waiters), NULL,
+                           g_error_new_literal (KAFKA_ERROR, KAFKA_ERROR_STATE,
+                                                "The consumer was closed"));
+
+  for (GSList *l = close->tasks; l != NULL; l = l->next)
+    {
+      if (local != NULL)
+        g_task_return_error (l->data, g_error_copy (local));
+      else
+        g_task_return_boolean (l->data, TRUE);
+    }
+  g_slist_free_full (close->tasks, g_object_unref);
+  if (close->tick != NULL)
+    {
+      g_source_destroy (close->tick);
+      g_source_unref (close->tick);
+    }
+  rd_kafka_queue_destroy (close->queue);
+  g_clear_pointer (&close->positions, g_ptr_array_unref);
+  g_free (close);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Closes, blocking, from start to finish. */
+static gboolean
+consumer_close_blocking (KafkaConsumer  *self,
+                         gboolean        with_signals,
+                         GError        **error)
+{
+  if (self->closing == NULL && !consumer_close_start (self, with_signals, error))
+    return FALSE;
+  self->closing->signals = with_signals;
+  while (!consumer_close_step (self, 100))
+    ;
+  return consumer_close_finish (self, error);
+}
 
 static void
 consumer_shutdown (KafkaClient *client)
@@ -425,65 +742,17 @@ consumer_shutdown (KafkaClient *client)
     }
 
   /* Leave the group cleanly, without signals (the object is going away),
-   * bounded in time: rd_kafka_destroy() must not close again. */
-  if (!self->closed && self->consumer_queue != NULL)
-    {
-      consumer_close_serving (self, 10000, NULL);
-      self->closed = TRUE;
-    }
+   * bounded in time: rd_kafka_destroy() must not close again. A
+   * close_async() in progress (g_object_run_dispose() forced the matter)
+   * finishes here. */
+  if (self->consumer_queue != NULL && (self->closing != NULL || !self->closed))
+    consumer_close_blocking (self, FALSE, NULL);
 
   if (self->consumer_queue != NULL)
     {
       rd_kafka_queue_io_event_enable (self->consumer_queue, -1, NULL, 0);
       g_clear_pointer (&self->consumer_queue, rd_kafka_queue_destroy);
     }
-}
-
-/* Closes through a queue of our own, served here until librdkafka says the
- * consumer is closed (or @timeout_ms passed): the rebalance callback runs
- * from this thread, with or without signals. */
-static gboolean
-consumer_close_serving (KafkaConsumer  *self,
-                        int             timeout_ms,
-                        GError        **error)
-{
-  KafkaClient *client = KAFKA_CLIENT (self);
-  rd_kafka_t *rk = consumer_rk (self);
-  rd_kafka_queue_t *queue = rd_kafka_queue_new (rk);
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  rd_kafka_error_t *rderror;
-  gboolean closed;
-
-  rderror = rd_kafka_consumer_close_queue (rk, queue);
-  if (rderror != NULL)
-    {
-      g_set_error (error, KAFKA_ERROR, kafka_error_from_rd (rd_kafka_error_code (rderror)),
-                   "Could not close the consumer: %s", rd_kafka_error_string (rderror));
-      rd_kafka_error_destroy (rderror);
-      rd_kafka_queue_destroy (queue);
-      return FALSE;
-    }
-
-  while (!(closed = rd_kafka_consumer_closed (rk)) && g_get_monotonic_time () < deadline)
-    {
-      rd_kafka_event_t *event = rd_kafka_queue_poll (queue, 100);
-
-      /* polled as events, rebalances come as events, not callbacks */
-      if (event != NULL && rd_kafka_event_type (event) == RD_KAFKA_EVENT_REBALANCE)
-        consumer_rebalance_cb (rk, rd_kafka_event_error (event),
-                               (rd_kafka_topic_partition_list_t *) rd_kafka_event_topic_partition_list (event),
-                               self);
-      if (event != NULL)
-        rd_kafka_event_destroy (event);
-      if (!kafka_client_is_disposed (client))
-        kafka_client_serve (client, kafka_client_get_main_queue (client), 0);
-    }
-  rd_kafka_queue_destroy (queue);
-
-  if (!closed)
-    g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
-                 "The consumer did not finish closing in %d ms", timeout_ms);
-  return closed;
 }
 
 static const KafkaClientHooks consumer_hooks = {
@@ -503,7 +772,8 @@ consumer_keepalive_cb (gpointer data)
 {
   g_autoptr(KafkaConsumer) self = g_weak_ref_get (data);
 
-  if (self == NULL || self->closed || kafka_client_is_disposed (KAFKA_CLIENT (self)))
+  if (self == NULL || self->closed || self->closing != NULL ||
+      kafka_client_is_disposed (KAFKA_CLIENT (self)))
     return G_SOURCE_REMOVE;
 
   /* a call into the consumer queue is what max.poll.interval.ms watches */
@@ -523,7 +793,7 @@ consumer_update_mode (KafkaConsumer *self)
 {
   KafkaClient *client = KAFKA_CLIENT (self);
 
-  if (self->consumer_queue == NULL || self->closed)
+  if (self->consumer_queue == NULL || self->closed || self->closing != NULL)
     return;
 
   if (self->emit_messages || !g_queue_is_empty (&self->consume_waiters))
@@ -583,6 +853,15 @@ kafka_consumer_initable_init (GInitable     *initable,
     return FALSE;
 
   self->consumer_queue = rd_kafka_queue_get_consumer (consumer_rk (self));
+  {
+    /* as librdkafka understood it (defaults, default.topic.config…) */
+    char value[16] = "";
+    size_t size = sizeof value;
+
+    if (rd_kafka_conf_get (rd_kafka_conf (consumer_rk (self)), "enable.auto.commit",
+                           value, &size) == RD_KAFKA_CONF_OK)
+      self->auto_commit = strcmp (value, "true") == 0;
+  }
   consumer_update_mode (self);
   return TRUE;
 }
@@ -599,6 +878,7 @@ kafka_consumer_finalize (GObject *object)
   KafkaConsumer *self = KAFKA_CONSUMER (object);
 
   g_clear_pointer (&self->last_topic, g_ref_string_release);
+  g_hash_table_unref (self->committed);
 
   G_OBJECT_CLASS (kafka_consumer_parent_class)->finalize (object);
 }
@@ -775,6 +1055,7 @@ static void
 kafka_consumer_init (KafkaConsumer *self)
 {
   self->max_poll_interval_ms = 300000;
+  self->committed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
@@ -1027,26 +1308,28 @@ finish_error (rd_kafka_error_t  *rderror,
 }
 
 /* librdkafka takes partition -1 or an empty topic name in an assignment
- * without a word, and then fetches nothing */
-static gboolean
-check_assignment (GPtrArray  *partitions,
+ * without a word, and then fetches nothing: a new librdkafka list of
+ * @partitions, or NULL with @error set */
+static rd_kafka_topic_partition_list_t *
+assignment_to_rd (GPtrArray  *partitions,
                   GError    **error)
 {
-  for (guint i = 0; i < partitions->len; i++)
-    {
-      KafkaTopicPartition *tp = g_ptr_array_index (partitions, i);
-      const char *topic = kafka_topic_partition_get_topic (tp);
+  rd_kafka_topic_partition_list_t *list = kafka_topic_partition_list_to_rd (partitions, error);
 
-      if (topic == NULL || *topic == '\0' || kafka_topic_partition_get_partition (tp) < 0)
+  for (int i = 0; list != NULL && i < list->cnt; i++)
+    {
+      const rd_kafka_topic_partition_t *p = &list->elems[i];
+
+      if (*p->topic == '\0' || p->partition < 0)
         {
           g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
                        "Cannot assign “%s” [%d]: an assignment needs a topic name and "
                        "a partition number (0 or more) for each partition",
-                       topic ? topic : "", (int) kafka_topic_partition_get_partition (tp));
-          return FALSE;
+                       p->topic, (int) p->partition);
+          g_clear_pointer (&list, rd_kafka_topic_partition_list_destroy);
         }
     }
-  return TRUE;
+  return list;
 }
 
 /**
@@ -1077,10 +1360,12 @@ kafka_consumer_assign (KafkaConsumer  *self,
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
   g_return_val_if_fail (partitions != NULL, FALSE);
 
-  if (!consumer_check_open (self, error) || !check_assignment (partitions, error))
+  if (!consumer_check_open (self, error))
     return FALSE;
 
-  list = kafka_topic_partition_list_to_rd (partitions);
+  list = assignment_to_rd (partitions, error);
+  if (list == NULL)
+    return FALSE;
   err = rd_kafka_assign (consumer_rk (self), list);
   rd_kafka_topic_partition_list_destroy (list);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -1148,10 +1433,12 @@ kafka_consumer_incremental_assign (KafkaConsumer  *self,
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
   g_return_val_if_fail (partitions != NULL, FALSE);
 
-  if (!consumer_check_open (self, error) || !check_assignment (partitions, error))
+  if (!consumer_check_open (self, error))
     return FALSE;
 
-  list = kafka_topic_partition_list_to_rd (partitions);
+  list = assignment_to_rd (partitions, error);
+  if (list == NULL)
+    return FALSE;
   ok = finish_error (rd_kafka_incremental_assign (consumer_rk (self), list), error,
                      "Could not add to the assignment");
   rd_kafka_topic_partition_list_destroy (list);
@@ -1188,7 +1475,9 @@ kafka_consumer_incremental_unassign (KafkaConsumer  *self,
   if (!consumer_check_open (self, error))
     return FALSE;
 
-  list = kafka_topic_partition_list_to_rd (partitions);
+  list = kafka_topic_partition_list_to_rd (partitions, error);
+  if (list == NULL)
+    return FALSE;
   ok = finish_error (rd_kafka_incremental_unassign (consumer_rk (self), list), error,
                      "Could not remove from the assignment");
   rd_kafka_topic_partition_list_destroy (list);
@@ -1436,6 +1725,7 @@ consumer_commit_sync (KafkaConsumer                   *self,
           const rd_kafka_topic_partition_list_t *list = rd_kafka_event_topic_partition_list (event);
 
           result = kafka_topic_partition_list_from_rd (list);
+          consumer_note_committed (self, list);
           for (int i = 0; list != NULL && i < list->cnt; i++)
             if (list->elems[i].err != RD_KAFKA_RESP_ERR_NO_ERROR)
               {
@@ -1492,7 +1782,11 @@ kafka_consumer_commit (KafkaConsumer  *self,
 
   /* GJS passes an empty array for null */
   if (offsets != NULL && offsets->len > 0)
-    list = kafka_topic_partition_list_to_rd (offsets);
+    {
+      list = kafka_topic_partition_list_to_rd (offsets, error);
+      if (list == NULL)
+        return NULL;
+    }
   result = consumer_commit_sync (self, list, error);
   if (list != NULL)
     rd_kafka_topic_partition_list_destroy (list);
@@ -1514,10 +1808,22 @@ static gboolean
 check_message_for_offset (KafkaMessage  *message,
                           GError       **error)
 {
+  const GError *message_error = kafka_message_get_error (message);
+
+  /* a consumer error (the end of a partition, a fetch error) comes as a
+   * message whose offset is where it happened, not one to read past */
+  if (message_error != NULL)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "The message carries an error (%s), not data: it has no offset "
+                   "to commit or store; commit or store the last message that had data",
+                   message_error->message);
+      return FALSE;
+    }
   if (kafka_message_get_topic (message) == NULL || kafka_message_get_offset (message) < 0)
     {
       g_set_error_literal (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-                           "The message has no offset to commit (a consumer error?)");
+                           "The message has no offset to commit or store (it was not consumed)");
       return FALSE;
     }
   return TRUE;
@@ -1589,7 +1895,11 @@ kafka_consumer_commit_in_background (KafkaConsumer  *self,
 
   /* GJS passes an empty array for null */
   if (offsets != NULL && offsets->len > 0)
-    list = kafka_topic_partition_list_to_rd (offsets);
+    {
+      list = kafka_topic_partition_list_to_rd (offsets, error);
+      if (list == NULL)
+        return FALSE;
+    }
   err = rd_kafka_commit_queue (consumer_rk (self), list,
                                kafka_client_get_main_queue (KAFKA_CLIENT (self)), NULL, NULL);
   if (list != NULL)
@@ -1632,7 +1942,9 @@ consumer_query (KafkaConsumer   *self,
   if (!consumer_check_open (self, error))
     return NULL;
 
-  list = kafka_topic_partition_list_to_rd (partitions);
+  list = kafka_topic_partition_list_to_rd (partitions, error);
+  if (list == NULL)
+    return NULL;
   err = query (consumer_rk (self), list, timeout_ms);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
     kafka_set_error (error, err, "%s", what);
@@ -1723,7 +2035,9 @@ kafka_consumer_store_offsets (KafkaConsumer  *self,
   if (!consumer_check_open (self, error))
     return FALSE;
 
-  list = kafka_topic_partition_list_to_rd (offsets);
+  list = kafka_topic_partition_list_to_rd (offsets, error);
+  if (list == NULL)
+    return FALSE;
   ok = consumer_store (self, list, error);
   rd_kafka_topic_partition_list_destroy (list);
   return ok;
@@ -1828,7 +2142,7 @@ kafka_consumer_seek (KafkaConsumer        *self,
 
   array = g_ptr_array_new ();
   g_ptr_array_add (array, partition);
-  list = kafka_topic_partition_list_to_rd (array);
+  list = kafka_topic_partition_list_to_rd (array, NULL);
   rderror = rd_kafka_seek_partitions (consumer_rk (self), list, timeout_ms);
   ok = finish_error (rderror, error, "Could not seek") &&
        check_partition_errors (list, error, "Could not seek in");
@@ -1849,7 +2163,9 @@ consumer_pause_resume (KafkaConsumer  *self,
   if (!consumer_check_open (self, error))
     return FALSE;
 
-  list = kafka_topic_partition_list_to_rd (partitions);
+  list = kafka_topic_partition_list_to_rd (partitions, error);
+  if (list == NULL)
+    return FALSE;
   err = pause ? rd_kafka_pause_partitions (consumer_rk (self), list)
               : rd_kafka_resume_partitions (consumer_rk (self), list);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -1977,13 +2293,23 @@ kafka_consumer_get_member_id (KafkaConsumer *self)
  * @self: a #KafkaConsumer
  * @error: return location for a #GError
  *
- * Leaves the group: commits the final offsets if `enable.auto.commit` is on,
- * emits #KafkaConsumer::partitions-revoked, and stops fetching. Blocks the
- * calling thread until done. Afterwards every call fails with
- * %KAFKA_ERROR_STATE. Disposing of an open consumer closes it too, without
- * signals.
+ * Leaves the group: emits #KafkaConsumer::partitions-revoked, commits the
+ * final offsets if `enable.auto.commit` is on (with a #KafkaConsumer::commit
+ * signal for the result), and stops fetching. Blocks the calling thread
+ * until done, ten seconds at most (time spent in signal handlers aside).
+ * Afterwards every call fails with %KAFKA_ERROR_STATE. Disposing of an open
+ * consumer closes it too, without signals.
  *
- * Returns: %TRUE on success, %FALSE with @error set
+ * A #KafkaConsumer::partitions-revoked (or any other) handler may call it:
+ * the rebalance being handled is applied first. Called from a handler of
+ * the close in progress (its own revoke), it returns %TRUE at once: the
+ * close finishes when the handler returns.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set: %KAFKA_ERROR_TIMED_OUT
+ *   when librdkafka did not finish in time (the coordinator is unreachable,
+ *   say); the consumer is closed all the same, and the message names the
+ *   offsets the final commit did not commit, which also come with a
+ *   #KafkaConsumer::commit signal carrying the error
  *
  * Since: 1.0
  */
@@ -1991,26 +2317,28 @@ gboolean
 kafka_consumer_close (KafkaConsumer  *self,
                       GError        **error)
 {
-  gboolean ok;
+  g_autoptr(KafkaConsumer) hold = NULL;
 
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!consumer_check_open (self, error))
+  /* from a handler that the close in progress runs: it goes on after */
+  if (self->closing != NULL && self->closing->stepping)
+    {
+      consumer_apply_rebalance_now (self);
+      return TRUE;
+    }
+  /* a close_async() in progress: finish it here */
+  if (self->closing == NULL && !consumer_check_open (self, error))
     return FALSE;
 
+  hold = g_object_ref (self);
   kafka_consumer_set_emit_messages (self, FALSE);
+  /* from a rebalance handler: librdkafka waits for that rebalance first */
+  consumer_apply_rebalance_now (self);
 
   /* the revoke and the final commit are served here, signals included */
-  g_object_ref (self);
-  ok = consumer_close_serving (self, 30000, error);
-  while (!g_queue_is_empty (&self->consume_waiters))
-    consume_waiter_finish (g_queue_peek_head (&self->consume_waiters), NULL,
-                           g_error_new_literal (KAFKA_ERROR, KAFKA_ERROR_STATE,
-                                                "The consumer was closed"));
-  self->closed = TRUE;
-  g_object_unref (self);
-  return ok;
+  return consumer_close_blocking (self, TRUE, error);
 }
 
 /**
@@ -2095,9 +2423,18 @@ consumer_query_async (KafkaConsumer       *self,
                       gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  QueryData *data = g_new0 (QueryData, 1);
+  GError *error = NULL;
+  QueryData *data;
 
   g_task_set_source_tag (task, source_tag);
+  if (!kafka_topic_partition_list_check (partitions, &error))
+    {
+      /* the same error the blocking call gives, at once */
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (QueryData, 1);
   if (partitions != NULL)
     {
       /* a copy: the caller may change its array meanwhile */
@@ -2418,54 +2755,16 @@ kafka_consumer_consume_finish (KafkaConsumer  *self,
   return query_finish (self, result, kafka_consumer_consume_async, error);
 }
 
-typedef struct {
-  rd_kafka_queue_t *queue;
-  GSource          *tick;
-} CloseState;
-
-static void
-close_state_free (CloseState *state)
-{
-  if (state->tick != NULL)
-    {
-      g_source_destroy (state->tick);
-      g_source_unref (state->tick);
-    }
-  g_clear_pointer (&state->queue, rd_kafka_queue_destroy);
-  g_free (state);
-}
-
-/* Serves the close queue from the consumer's context until librdkafka says
- * the consumer is closed. The queue gets no wake-up when there is nothing to
- * revoke, so this polls on a short timer while (and only while) closing. */
 static gboolean
 close_tick (gpointer data)
 {
-  GTask *task = data;
-  KafkaConsumer *self = g_task_get_source_object (task);
-  CloseState *state = g_task_get_task_data (task);
-  rd_kafka_t *rk = consumer_rk (self);
-  rd_kafka_event_t *event;
+  KafkaConsumer *self = data;
 
-  while ((event = rd_kafka_queue_poll (state->queue, 0)) != NULL)
-    {
-      if (rd_kafka_event_type (event) == RD_KAFKA_EVENT_REBALANCE)
-        consumer_rebalance_cb (rk, rd_kafka_event_error (event),
-                               (rd_kafka_topic_partition_list_t *) rd_kafka_event_topic_partition_list (event),
-                               self);
-      rd_kafka_event_destroy (event);
-    }
-
-  if (!rd_kafka_consumer_closed (rk))
+  if (self->closing == NULL)
+    return G_SOURCE_REMOVE;
+  if (!consumer_close_step (self, 0))
     return G_SOURCE_CONTINUE;
-
-  self->closed = TRUE;
-  while (!g_queue_is_empty (&self->consume_waiters))
-    consume_waiter_finish (g_queue_peek_head (&self->consume_waiters), NULL,
-                           g_error_new_literal (KAFKA_ERROR, KAFKA_ERROR_STATE,
-                                                "The consumer was closed"));
-  g_clear_pointer (&state->tick, g_source_unref);
-  g_task_return_boolean (task, TRUE);
+  consumer_close_finish (self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -2492,8 +2791,6 @@ kafka_consumer_close_async (KafkaConsumer       *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  rd_kafka_error_t *rderror;
-  CloseState *state;
   GError *error = NULL;
 
   g_return_if_fail (KAFKA_IS_CONSUMER (self));
@@ -2505,28 +2802,31 @@ kafka_consumer_close_async (KafkaConsumer       *self,
   g_task_set_source_tag (task, kafka_consumer_close_async);
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (!consumer_check_open (self, &error))
+  if (self->closing == NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      if (!consumer_check_open (self, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      kafka_consumer_set_emit_messages (self, FALSE);
+      /* from a rebalance handler: librdkafka waits for that rebalance first */
+      consumer_apply_rebalance_now (self);
+      if (!consumer_close_start (self, TRUE, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      /* closing brings no wake-up when there is nothing to revoke: step on
+       * a short timer, while (and only while) closing; the timer keeps the
+       * consumer alive until it is closed */
+      self->closing->tick = g_timeout_source_new (20);
+      g_source_set_static_name (self->closing->tick, "KafkaConsumer close");
+      g_source_set_callback (self->closing->tick, close_tick, g_object_ref (self), g_object_unref);
+      g_source_attach (self->closing->tick, kafka_client_get_context (KAFKA_CLIENT (self)));
     }
-
-  kafka_consumer_set_emit_messages (self, FALSE);
-  state = g_new0 (CloseState, 1);
-  state->queue = rd_kafka_queue_new (consumer_rk (self));
-  g_task_set_task_data (task, state, (GDestroyNotify) close_state_free);
-
-  rderror = rd_kafka_consumer_close_queue (consumer_rk (self), state->queue);
-  if (!finish_error (rderror, &error, "Could not close the consumer"))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  state->tick = g_timeout_source_new (20);
-  g_source_set_static_name (state->tick, "KafkaConsumer close");
-  g_source_set_callback (state->tick, close_tick, g_object_ref (task), g_object_unref);
-  g_source_attach (state->tick, kafka_client_get_context (KAFKA_CLIENT (self)));
+  /* a close in progress: completes with it */
+  self->closing->tasks = g_slist_append (self->closing->tasks, g_steal_pointer (&task));
 }
 
 /**

@@ -95,11 +95,16 @@ struct _KafkaProducer
   GHashTable *topics;
   TopicEntry *last_topic;
 
-  /* messages queued and not yet reported (atomic): what flush waits for.
-   * Decremented before a report's signals, so that a flush() from a delivery
-   * handler does not wait for the reports being emitted, and unaffected by
-   * the log, stats and error events that rd_kafka_outq_len() also counts. */
+  /* messages queued whose delivery report was not emitted yet (atomic):
+   * what flush waits for, and what len() says. Decremented once a report's
+   * signals were emitted (a flush on another thread returns only then), and
+   * unaffected by the log, stats and error events that rd_kafka_outq_len()
+   * also counts. */
   gint        undelivered;
+  /* of those, the reports whose signals the dispatching thread is emitting
+   * now (nested dispatches add up): a flush() from a delivery handler does
+   * not wait for them. Only touched with the producer's context acquired. */
+  gint        emitting;
 
   /* produce_async() calls not yet reported, and flush_async() calls waiting */
   gint        pending_deliveries;  /* atomic */
@@ -203,7 +208,7 @@ producer_handle_event (KafkaClient      *client,
     return 0;
 
   count = rd_kafka_event_message_count (event);
-  g_atomic_int_add (&self->undelivered, -(gint) count);
+  self->emitting += (gint) count;
   emit = g_signal_has_handler_pending (self, signals[SIGNAL_DELIVERY], 0, FALSE);
   emit_batch = g_signal_has_handler_pending (self, signals[SIGNAL_DELIVERY_BATCH], 0, FALSE);
 
@@ -239,6 +244,8 @@ producer_handle_event (KafkaClient      *client,
     }
 
 out:
+  self->emitting -= (gint) count;
+  g_atomic_int_add (&self->undelivered, -(gint) count);
   if (self->flush_waiters != NULL)
     producer_check_flush_waiters (self);
 
@@ -898,6 +905,24 @@ kafka_producer_poll (KafkaProducer *self,
   return kafka_client_serve (client, kafka_client_get_main_queue (client), timeout_ms);
 }
 
+/* What a flush on the calling thread waits for: the reports not emitted
+ * yet, except those whose emission the calling thread is in the middle of
+ * (a flush from a delivery handler), which only the thread that can
+ * acquire the producer's context can be. */
+static int
+producer_unreported (KafkaProducer *self)
+{
+  GMainContext *context = kafka_client_get_context (KAFKA_CLIENT (self));
+  int remaining = g_atomic_int_get (&self->undelivered);
+
+  if (g_main_context_acquire (context))
+    {
+      remaining -= self->emitting;
+      g_main_context_release (context);
+    }
+  return remaining;
+}
+
 /**
  * kafka_producer_flush:
  * @self: a #KafkaProducer
@@ -907,8 +932,10 @@ kafka_producer_poll (KafkaProducer *self,
  * Wakes the brokers' threads so that queued messages go out, and
  * waits until each has its delivery report, emitting the signals on the
  * calling thread as kafka_producer_poll() does. Blocks the calling thread
- * up to @timeout_ms. May be called from a #KafkaProducer::delivery handler:
- * then it does not wait for the reports being emitted.
+ * up to @timeout_ms. On another thread than the one running the producer's
+ * main context, it returns once that thread has emitted every report. May be
+ * called from a #KafkaProducer::delivery handler: then it does not wait for
+ * the reports being emitted.
  *
  * Returns: %TRUE if every message was reported, %FALSE with @error set to
  *   %KAFKA_ERROR_TIMED_OUT (saying how many remain; see
@@ -947,7 +974,7 @@ kafka_producer_flush (KafkaProducer  *self,
 
       /* serve first: flush (0) still emits what is waiting */
       kafka_client_serve (client, kafka_client_get_main_queue (client), 0);
-      remaining = g_atomic_int_get (&self->undelivered);
+      remaining = producer_unreported (self);
       if (remaining <= 0 || kafka_client_is_disposed (client))
         return TRUE;
 
@@ -1383,7 +1410,12 @@ txn_call_new (KafkaProducer  *self,
           txn_call_free (call);
           return NULL;
         }
-      call->offsets = kafka_topic_partition_list_to_rd (positions);
+      call->offsets = kafka_topic_partition_list_to_rd (positions, error);
+      if (call->offsets == NULL)
+        {
+          txn_call_free (call);
+          return NULL;
+        }
     }
   return call;
 }

@@ -398,6 +398,15 @@ kafka_topic_partition_get_error (KafkaTopicPartition *self)
   return self->error;
 }
 
+void
+kafka_topic_partition_set_error (KafkaTopicPartition *self,
+                                 const GError        *error)
+{
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+}
+
 GPtrArray *
 kafka_topic_partition_list_from_rd (const rd_kafka_topic_partition_list_t *list)
 {
@@ -410,7 +419,8 @@ kafka_topic_partition_list_from_rd (const rd_kafka_topic_partition_list_t *list)
 
       tp = kafka_topic_partition_new (rktpar->topic, rktpar->partition,
                                       rktpar->offset);
-      if (rktpar->metadata != NULL && rktpar->metadata_size > 0)
+      /* empty metadata and none are different values */
+      if (rktpar->metadata != NULL)
         tp->metadata = g_strndup (rktpar->metadata, rktpar->metadata_size);
       if (rktpar->err != RD_KAFKA_RESP_ERR_NO_ERROR)
         tp->error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (rktpar->err),
@@ -423,10 +433,36 @@ kafka_topic_partition_list_from_rd (const rd_kafka_topic_partition_list_t *list)
   return array;
 }
 
+gboolean
+kafka_topic_partition_list_check (GPtrArray  *partitions,
+                                  GError    **error)
+{
+  /* a binding passes whatever its list held: refuse what is not a
+   * partition before librdkafka sees anything */
+  for (guint i = 0; partitions != NULL && i < partitions->len; i++)
+    {
+      gpointer element = g_ptr_array_index (partitions, i);
+
+      if (element == NULL || !KAFKA_IS_TOPIC_PARTITION (element))
+        {
+          g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                       "Element %u of the partition list is %s: every element must "
+                       "be a KafkaTopicPartition", i,
+                       element == NULL ? "NULL (None, null)" : "not a KafkaTopicPartition");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 rd_kafka_topic_partition_list_t *
-kafka_topic_partition_list_to_rd (GPtrArray *partitions)
+kafka_topic_partition_list_to_rd (GPtrArray  *partitions,
+                                  GError    **error)
 {
   rd_kafka_topic_partition_list_t *list;
+
+  if (!kafka_topic_partition_list_check (partitions, error))
+    return NULL;
 
   list = rd_kafka_topic_partition_list_new (partitions ? partitions->len : 0);
   for (guint i = 0; partitions != NULL && i < partitions->len; i++)
@@ -438,6 +474,7 @@ kafka_topic_partition_list_to_rd (GPtrArray *partitions)
        * refuse the empty name rather than crash on NULL */
       rktpar = rd_kafka_topic_partition_list_add (list, tp->topic ? tp->topic : "", tp->partition);
       rktpar->offset = tp->offset;
+      /* "" is sent as an empty string, NULL as no metadata */
       if (tp->metadata != NULL)
         {
           rktpar->metadata = g_strdup (tp->metadata);

@@ -34,6 +34,11 @@ kt_config (const char *first_key,
   kt_config_add_valist (config, first_key, args);
   va_end (args);
 
+  /* KAFKA_GLIB_TEST_DEBUG=cgrp,protocol… turns on librdkafka's debug logs of
+   * every client a test makes: what to look at when a test fails */
+  if (g_getenv ("KAFKA_GLIB_TEST_DEBUG") != NULL && !g_hash_table_contains (config, "debug"))
+    g_hash_table_insert (config, g_strdup ("debug"), g_strdup (g_getenv ("KAFKA_GLIB_TEST_DEBUG")));
+
   return config;
 }
 
