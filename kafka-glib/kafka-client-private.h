@@ -53,6 +53,12 @@ gboolean          kafka_client_start            (KafkaClient             *self,
 
 rd_kafka_t       *kafka_client_get_handle       (KafkaClient             *self);
 
+/* librdkafka is busy with something it will only give up after its own
+ * timeouts (a consumer's close with an unreachable coordinator): when the
+ * handle goes, destroy it on a thread of its own rather than block the
+ * thread that drops it. */
+void              kafka_client_destroy_in_background (KafkaClient        *self);
+
 /* Adds a queue that the source serves, through hooks->serve_queue (the
  * main queue is always there), or stops serving it. The caller keeps it. */
 void              kafka_client_watch_queue      (KafkaClient             *self,

@@ -61,7 +61,18 @@ struct _KafkaHandle
   gatomicrefcount  ref;
   rd_kafka_t      *rk;
   int              destroy_flags;
+  gboolean         destroy_in_background;  /* atomic */
 };
+
+static gpointer
+handle_destroy_thread (gpointer data)
+{
+  KafkaHandle *handle = data;
+
+  rd_kafka_destroy_flags (handle->rk, handle->destroy_flags);
+  g_free (handle);
+  return NULL;
+}
 
 KafkaHandle *
 kafka_handle_ref (KafkaHandle *handle)
@@ -73,11 +84,17 @@ kafka_handle_ref (KafkaHandle *handle)
 void
 kafka_handle_unref (KafkaHandle *handle)
 {
-  if (g_atomic_ref_count_dec (&handle->ref))
+  if (!g_atomic_ref_count_dec (&handle->ref))
+    return;
+
+  if (g_atomic_int_get (&handle->destroy_in_background))
     {
-      rd_kafka_destroy_flags (handle->rk, handle->destroy_flags);
-      g_free (handle);
+      /* librdkafka would block the caller until it gives up by itself */
+      g_thread_unref (g_thread_new ("kafka-destroy", handle_destroy_thread, handle));
+      return;
     }
+  rd_kafka_destroy_flags (handle->rk, handle->destroy_flags);
+  g_free (handle);
 }
 
 typedef struct
@@ -715,6 +732,15 @@ kafka_client_serve_queue (KafkaClient      *self,
   served = priv->hooks->serve_queue (self, queue);
   client_dispatch_leave (self);
   return served;
+}
+
+void
+kafka_client_destroy_in_background (KafkaClient *self)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  if (priv->handle != NULL)
+    g_atomic_int_set (&priv->handle->destroy_in_background, TRUE);
 }
 
 KafkaHandle *

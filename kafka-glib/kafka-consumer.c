@@ -421,6 +421,9 @@ consumer_uncommitted_positions (KafkaConsumer *self)
   return result;
 }
 
+static void consumer_note_close_commit (KafkaConsumer *self,
+                                        const GError  *error);
+
 /* ------------------------------------------------------------------------ */
 /* Events from the main queue */
 
@@ -442,6 +445,7 @@ consumer_handle_event (KafkaClient      *client,
           kafka_set_error (&error, err, "Commit failed");
         else
           consumer_note_committed (self, rd_kafka_event_topic_partition_list (event));
+        consumer_note_close_commit (self, error);
         list = kafka_topic_partition_list_from_rd (rd_kafka_event_topic_partition_list (event));
         g_signal_emit (self, signals[SIGNAL_COMMIT], 0, error, list);
         return 1;
@@ -533,6 +537,7 @@ typedef struct _ConsumerClose {
   gboolean          signals;   /* FALSE when closing on dispose */
   gboolean          stepping;  /* a step is running (its handlers may call close()) */
   GPtrArray        *positions; /* auto-commit: what the final commit is to commit */
+  GError           *commit_error; /* the first commit result that failed meanwhile */
   GSList           *tasks;     /* close_async() calls waiting */
   GSource          *tick;      /* close_async()'s steps */
 } ConsumerClose;
@@ -625,64 +630,117 @@ describe_offsets (GPtrArray *partitions)
   return g_string_free (text, FALSE);
 }
 
+/* A commit result came while closing (the final commit's, most likely). */
+static void
+consumer_note_close_commit (KafkaConsumer *self,
+                            const GError  *error)
+{
+  if (self->closing != NULL && error != NULL && self->closing->commit_error == NULL)
+    self->closing->commit_error = g_error_copy (error);
+}
+
+/* Without signals (dispose), the commit results still count. */
+static void
+consumer_drain_commit_results (KafkaConsumer *self)
+{
+  rd_kafka_queue_t *queue = kafka_client_get_main_queue (KAFKA_CLIENT (self));
+  rd_kafka_event_t *event;
+
+  while ((event = rd_kafka_queue_poll (queue, 0)) != NULL)
+    {
+      if (rd_kafka_event_type (event) == RD_KAFKA_EVENT_OFFSET_COMMIT)
+        {
+          rd_kafka_resp_err_t err = rd_kafka_event_error (event);
+
+          if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
+            consumer_note_committed (self, rd_kafka_event_topic_partition_list (event));
+          else
+            {
+              g_autoptr(GError) error = NULL;
+
+              kafka_set_error (&error, err, "Commit failed");
+              consumer_note_close_commit (self, error);
+            }
+        }
+      rd_kafka_event_destroy (event);
+    }
+}
+
 /* Ends closing: the consumer is closed for good, whether librdkafka
- * finished or not. If it did not, the offsets the final commit was to
- * commit and no commit result confirmed are reported: in the error, as a
- * #KafkaConsumer::commit signal (with signals), in the log (without).
- * Completes the close_async() calls and the waiting consume_async() ones. */
+ * finished or not. If it did not, or the final commit failed, the offsets
+ * that commit was to commit and no commit result confirmed are reported:
+ * in the error, and as a #KafkaConsumer::commit signal (librdkafka's own
+ * result, or ours when it gave none in time) or, without signals, in the
+ * log. Completes the close_async() calls and the waiting consume_async()
+ * ones. */
 static gboolean
 consumer_close_finish (KafkaConsumer  *self,
                        GError        **error)
 {
   KafkaClient *client = KAFKA_CLIENT (self);
   g_autoptr(KafkaConsumer) hold = g_object_ref (self);
-  ConsumerClose *close = g_steal_pointer (&self->closing);
+  ConsumerClose *close = self->closing;
   gboolean closed = rd_kafka_consumer_closed (consumer_rk (self));
+  gboolean with_signals = close->signals && !kafka_client_is_disposed (client);
+  g_autoptr(GPtrArray) uncommitted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local = NULL;
 
+  /* the final commit's result is on the main queue by now, if it came */
+  if (with_signals)
+    kafka_client_serve (client, kafka_client_get_main_queue (client), 0);
+  else
+    consumer_drain_commit_results (self);
+  self->closing = NULL;
   self->closed = TRUE;
   kafka_client_mark_closed (client, CLOSED_MESSAGE);
-
+  /* librdkafka goes on waiting for the coordinator (up to
+   * session.timeout.ms), and rd_kafka_destroy() with it */
   if (!closed)
+    kafka_client_destroy_in_background (client);
+
+  /* what no commit result confirmed */
+  for (guint i = 0; close->positions != NULL && i < close->positions->len; i++)
     {
-      g_autoptr(GPtrArray) uncommitted = g_ptr_array_new_with_free_func (g_object_unref);
+      KafkaTopicPartition *tp = g_ptr_array_index (close->positions, i);
+      g_autofree char *key = committed_key (kafka_topic_partition_get_topic (tp),
+                                            kafka_topic_partition_get_partition (tp));
+      const gint64 *committed = g_hash_table_lookup (self->committed, key);
 
-      /* what no commit result confirmed meanwhile */
-      for (guint i = 0; close->positions != NULL && i < close->positions->len; i++)
-        {
-          KafkaTopicPartition *tp = g_ptr_array_index (close->positions, i);
-          g_autofree char *key = committed_key (kafka_topic_partition_get_topic (tp),
-                                                kafka_topic_partition_get_partition (tp));
-          const gint64 *committed = g_hash_table_lookup (self->committed, key);
+      if (committed == NULL || *committed < kafka_topic_partition_get_offset (tp))
+        g_ptr_array_add (uncommitted, g_object_ref (tp));
+    }
 
-          if (committed == NULL || *committed < kafka_topic_partition_get_offset (tp))
-            g_ptr_array_add (uncommitted, g_object_ref (tp));
-        }
+  if (!closed || (close->commit_error != NULL && uncommitted->len > 0))
+    {
+      g_autofree char *offsets = describe_offsets (uncommitted);
 
-      if (uncommitted->len == 0)
+      if (!closed && uncommitted->len == 0)
         local = g_error_new (KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
                              "The consumer did not finish leaving its group in %d s "
                              "(is the group coordinator reachable?); it is closed all the same",
                              CLOSE_TIMEOUT_MS / 1000);
+      else if (!closed)
+        local = g_error_new (KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
+                             "The final commit did not complete in %d s (is the group "
+                             "coordinator reachable?); the consumer is closed, and these "
+                             "offsets were not committed: %s",
+                             CLOSE_TIMEOUT_MS / 1000, offsets);
       else
-        {
-          g_autofree char *offsets = describe_offsets (uncommitted);
+        local = g_error_new (KAFKA_ERROR, close->commit_error->code,
+                             "The final commit failed (%s); the consumer is closed, and "
+                             "these offsets were not committed: %s",
+                             close->commit_error->message, offsets);
 
-          local = g_error_new (KAFKA_ERROR, KAFKA_ERROR_TIMED_OUT,
-                               "The final commit did not complete in %d s (is the group "
-                               "coordinator reachable?); the consumer is closed, and these "
-                               "offsets were not committed: %s",
-                               CLOSE_TIMEOUT_MS / 1000, offsets);
-          if (close->signals && !kafka_client_is_disposed (client))
-            {
-              for (guint i = 0; i < uncommitted->len; i++)
-                kafka_topic_partition_set_error (g_ptr_array_index (uncommitted, i), local);
-              g_signal_emit (self, signals[SIGNAL_COMMIT], 0, local, uncommitted);
-            }
-          else
-            g_log_structured ("Kafka", G_LOG_LEVEL_MESSAGE,
-                              "KAFKA_CLIENT", kafka_client_get_name (client),
-                              "MESSAGE", "%s: %s", kafka_client_get_name (client), local->message);
+      if (uncommitted->len > 0 && !with_signals)
+        g_log_structured ("Kafka", G_LOG_LEVEL_MESSAGE,
+                          "KAFKA_CLIENT", kafka_client_get_name (client),
+                          "MESSAGE", "%s: %s", kafka_client_get_name (client), local->message);
+      else if (uncommitted->len > 0 && !closed)
+        {
+          /* librdkafka gave no result in time: the commit signal is ours */
+          for (guint i = 0; i < uncommitted->len; i++)
+            kafka_topic_partition_set_error (g_ptr_array_index (uncommitted, i), local);
+          g_signal_emit (self, signals[SIGNAL_COMMIT], 0, local, uncommitted);
         }
     }
 
@@ -706,6 +764,7 @@ consumer_close_finish (KafkaConsumer  *self,
     }
   rd_kafka_queue_destroy (close->queue);
   g_clear_pointer (&close->positions, g_ptr_array_unref);
+  g_clear_error (&close->commit_error);
   g_free (close);
 
   if (local != NULL)

@@ -104,6 +104,65 @@ test_group_consume_and_commit (Fixture       *fx,
   g_assert_true (kafka_consumer_close (consumer, &error));
 }
 
+/* A consumer error (here the end of a partition, with enable.partition.eof)
+ * is a message with an error and the offset where it happened: it has no
+ * offset to read past. Committing or storing it is refused (it used to
+ * commit offset + 1, skipping the next message on restart), and nothing is
+ * committed. */
+static void
+test_commit_error_message (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers",
+                                            kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
+                                            "group.id", fx->group,
+                                            "enable.auto.commit", "false",
+                                            "enable.auto.offset.store", "false",
+                                            "enable.partition.eof", "true",
+                                            NULL);
+  g_autoptr(KafkaConsumer) consumer = NULL;
+  g_autoptr(KafkaMessage) eof = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) committed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  consumer = kafka_consumer_new (config, &error);
+  g_assert_no_error (error);
+  /* partition 0 holds offsets 0..9: start at 1, read 9, then the end */
+  g_ptr_array_add (parts, kafka_topic_partition_new (fx->topic, 0, 1));
+  g_assert_true (kafka_consumer_assign (consumer, parts, &error));
+  while (eof == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(KafkaMessage) m = kafka_consumer_poll (consumer, 200, &error);
+
+      g_assert_no_error (error);
+      if (m != NULL && kafka_message_get_error (m) != NULL)
+        eof = g_steal_pointer (&m);
+    }
+  g_assert_nonnull (eof);
+  g_assert_error ((GError *) kafka_message_get_error (eof), KAFKA_ERROR, KAFKA_ERROR_PARTITION_EOF);
+  g_assert_cmpint (kafka_message_get_offset (eof), ==, 10);
+
+  g_assert_null (kafka_consumer_commit_message (consumer, eof, &error));
+  g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG);
+  g_assert_nonnull (strstr (error->message, "no offset"));
+  g_clear_error (&error);
+  g_assert_false (kafka_consumer_store_message_offset (consumer, eof, &error));
+  g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+
+  /* nothing was committed or stored */
+  committed = kafka_consumer_committed (consumer, parts, 10000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kafka_topic_partition_get_offset (g_ptr_array_index (committed, 0)), ==,
+                   KAFKA_OFFSET_INVALID);
+  g_assert_null (kafka_consumer_commit (consumer, NULL, &error));
+  g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_NO_OFFSET);
+  g_clear_error (&error);
+  g_assert_true (kafka_consumer_close (consumer, &error));
+}
+
 /* An injected OffsetCommit failure comes back from the synchronous commit as
  * a GError, and the next commit succeeds. */
 static void
@@ -383,6 +442,8 @@ main (int    argc,
               fixture_setup, test_group_consume_and_commit, fixture_teardown);
   g_test_add ("/consumer/mock/commit-error", Fixture, NULL,
               fixture_setup, test_commit_error, fixture_teardown);
+  g_test_add ("/consumer/mock/commit-error-message", Fixture, NULL,
+              fixture_setup, test_commit_error_message, fixture_teardown);
   g_test_add ("/consumer/mock/broker-down-and-up", Fixture, NULL,
               fixture_setup, test_broker_down_and_up, fixture_teardown);
 

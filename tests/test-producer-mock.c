@@ -666,6 +666,93 @@ test_thread_context (Fixture       *fx,
   g_assert_false (g_main_context_pending (NULL));
 }
 
+/* A worker thread creates a producer on the main thread's context (the
+ * default one, which the main thread runs), produces, and flushes: flush()
+ * returns only once every delivery signal was emitted, on the main thread,
+ * even with a handler that takes a while (it used to return once librdkafka
+ * had reported, with 71 to 487 of 500 signals emitted). */
+typedef struct {
+  Fixture   *fx;
+  guint      emitted;        /* atomic */
+  guint      emitted_at_flush;
+  gboolean   flushed;        /* atomic */
+  gboolean   flush_ok;
+  GThread   *main_thread;
+  gboolean   wrong_thread;
+} FlushWorker;
+
+#define FLUSH_WORKER_MESSAGES 500
+
+static void
+on_delivery_slow (KafkaProducer *producer,
+                  KafkaMessage  *message,
+                  FlushWorker   *fw)
+{
+  if (g_thread_self () != fw->main_thread)
+    fw->wrong_thread = TRUE;
+  g_usleep (200);
+  g_atomic_int_inc (&fw->emitted);
+}
+
+static gboolean
+unref_idle (gpointer object)
+{
+  g_object_unref (object);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+flush_worker_thread (gpointer data)
+{
+  FlushWorker *fw = data;
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers",
+                                            kafka_mock_cluster_get_bootstrap_servers (fw->fx->cluster),
+                                            "linger.ms", "1", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KafkaProducer) producer = NULL;
+
+  /* no thread-default context here: the producer takes the global default
+   * one, which the main thread runs */
+  producer = kafka_producer_new (config, &error);
+  g_assert_no_error (error);
+  g_signal_connect (producer, "delivery", G_CALLBACK (on_delivery_slow), fw);
+  for (int i = 0; i < FLUSH_WORKER_MESSAGES; i++)
+    g_assert_true (produce_str (producer, fw->fx->topic, KAFKA_PARTITION_UA, "k", "v", NULL, &error));
+  fw->flush_ok = kafka_producer_flush (producer, 60000, &error);
+  g_assert_no_error (error);
+  fw->emitted_at_flush = g_atomic_int_get (&fw->emitted);
+  g_assert_cmpuint (kafka_producer_get_out_queue_length (producer), ==, 0);
+  g_signal_handlers_disconnect_by_data (producer, fw);
+  /* the last reference goes on the thread that runs the context */
+  g_main_context_invoke (NULL, unref_idle, g_steal_pointer (&producer));
+  g_atomic_int_set (&fw->flushed, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+static void
+test_flush_other_thread (Fixture       *fx,
+                         gconstpointer  data)
+{
+  FlushWorker fw = { fx, 0 };
+  GThread *thread;
+
+  fw.main_thread = g_thread_self ();
+  g_assert_true (g_main_context_acquire (NULL));
+  thread = g_thread_new ("flush-worker", flush_worker_thread, &fw);
+  while (!g_atomic_int_get (&fw.flushed))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  /* the unref the worker handed over */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_main_context_release (NULL);
+
+  g_assert_true (fw.flush_ok);
+  g_assert_cmpuint (fw.emitted_at_flush, ==, FLUSH_WORKER_MESSAGES);
+  g_assert_false (fw.wrong_thread);
+}
+
 /* Dropping the last reference inside a delivery handler: no crash, no more
  * signals, librdkafka torn down after the dispatch. */
 static void
@@ -1003,6 +1090,7 @@ main (int    argc,
   ADD ("stats-and-log", test_stats_and_log, 1);
   ADD ("stats-json", test_stats_json, 1);
   ADD ("thread-context", test_thread_context, 1);
+  ADD ("flush-other-thread", test_flush_other_thread, 1);
   ADD ("unref-in-handler", test_unref_in_handler, 1);
   ADD ("dispose-in-handler", test_dispose_in_handler, 1);
   ADD ("unref-in-flight", test_unref_in_flight, 1);

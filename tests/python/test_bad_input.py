@@ -153,6 +153,72 @@ class BadInputTest(unittest.TestCase):
             p.produce(self.topic, 0, None, b'v', None, 0)
         self.assertKafkaError(cm, Kafka.Error.STATE, 'closed')
 
+    # -- None in a partition list ---------------------------------------------
+
+    def test_none_in_partition_list(self):
+        # every call that takes a list refuses a None element with a GError
+        # naming it (they crashed the process with SIGSEGV)
+        c = Kafka.Consumer.new({'bootstrap.servers': self.bootstrap, 'group.id': unique('g'),
+                                'enable.auto.commit': 'false'})
+        p = self.producer(**{'transactional.id': unique('txn')})
+        tp = Kafka.TopicPartition.new(self.topic, 0, 0)
+        calls = {
+            'position': lambda: c.position([None]),
+            'commit': lambda: c.commit([tp, None]),
+            'commit_in_background': lambda: c.commit_in_background([None]),
+            'committed': lambda: c.committed([None], 1000),
+            'pause': lambda: c.pause([None]),
+            'resume': lambda: c.resume([None]),
+            'store_offsets': lambda: c.store_offsets([None]),
+            'offsets_for_times': lambda: c.offsets_for_times([None], 1000),
+            'assign': lambda: c.assign([None]),
+            'incremental_assign': lambda: c.incremental_assign([None]),
+            'incremental_unassign': lambda: c.incremental_unassign([None]),
+            'send_offsets_to_transaction': lambda: p.send_offsets_to_transaction([None], c, 1000),
+        }
+        for name, call in calls.items():
+            with self.subTest(call=name):
+                with self.assertRaises(GLib.Error) as cm:
+                    call()
+                self.assertKafkaError(cm, Kafka.Error.INVALID_ARG, 'partition list is NULL')
+
+        # the async form answers through its callback
+        results = []
+        c.committed_async([None], 1000, None,
+                          lambda src, res: results.append(self._finish_error(src.committed_finish, res)))
+        ctx = GLib.MainContext.default()
+        while not results:
+            ctx.iteration(True)
+        self.assertTrue(results[0].matches(Kafka.error_quark(), Kafka.Error.INVALID_ARG))
+        c.close()
+
+    @staticmethod
+    def _finish_error(finish, res):
+        try:
+            finish(res)
+        except GLib.Error as e:
+            return e
+        return None
+
+    # -- a pending call keeps its client alive ---------------------------------
+
+    def test_consume_async_after_del(self):
+        # the consumer's last reference goes while consume_async() waits; it
+        # times out and calls back with the consumer still alive (it read
+        # freed memory: "invalid unclassed pointer in cast to 'KafkaClient'")
+        c = Kafka.Consumer.new({'bootstrap.servers': self.bootstrap, 'group.id': unique('g')})
+        results = []
+
+        def on_consumed(source, res):
+            results.append(source.consume_finish(res))
+
+        c.consume_async(10, 200, None, on_consumed)
+        del c
+        ctx = GLib.MainContext.default()
+        while not results:
+            ctx.iteration(True)
+        self.assertEqual(results, [[]])
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)

@@ -357,6 +357,45 @@ on_async_error (GObject      *source,
   g_assert_nonnull (*out);
 }
 
+/* Every _finish of the async calls below, by source tag: the error it gave. */
+static void
+on_any_async (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GError **out = data;
+  GTask *task = G_TASK (result);
+  gpointer tag = g_task_get_source_tag (task);
+
+  if (tag == kafka_consumer_commit_async)
+    g_assert_null (kafka_consumer_commit_finish (KAFKA_CONSUMER (source), result, out));
+  else if (tag == kafka_consumer_committed_async)
+    g_assert_null (kafka_consumer_committed_finish (KAFKA_CONSUMER (source), result, out));
+  else if (tag == kafka_consumer_offsets_for_times_async)
+    g_assert_null (kafka_consumer_offsets_for_times_finish (KAFKA_CONSUMER (source), result, out));
+  else if (tag == kafka_consumer_close_async)
+    g_assert_false (kafka_consumer_close_finish (KAFKA_CONSUMER (source), result, out));
+  else if (tag == kafka_client_list_topics_async)
+    g_assert_null (kafka_client_list_topics_finish (KAFKA_CLIENT (source), result, out));
+  else if (tag == kafka_client_get_watermark_offsets_async)
+    g_assert_false (kafka_client_get_watermark_offsets_finish (KAFKA_CLIENT (source), result,
+                                                               NULL, NULL, out));
+  else if (tag == kafka_producer_send_offsets_to_transaction_async)
+    g_assert_false (kafka_producer_send_offsets_to_transaction_finish (KAFKA_PRODUCER (source),
+                                                                      result, out));
+  else
+    g_assert_not_reached ();
+  g_assert_nonnull (*out);
+}
+
+static void
+wait_async_error (GError **error)
+{
+  /* the error comes at once: no broker is asked (it is down, below) */
+  while (*error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_calls_after_close (Fixture       *fx,
                         gconstpointer  data)
@@ -396,6 +435,73 @@ test_calls_after_close (Fixture       *fx,
   ASSERT_CLOSED (kafka_consumer_pause (consumer, parts, &error));
   ASSERT_CLOSED (kafka_consumer_get_assignment (consumer, &error));
   ASSERT_CLOSED (kafka_consumer_close (consumer, &error));
+  /* the calls the first version of this table missed: every call that goes
+   * to librdkafka answers at once, the base class's included */
+  {
+    g_autoptr(KafkaTopicPartition) at_time = kafka_topic_partition_new (fx->topic, 0, 1000);
+    g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func (g_object_unref);
+    gint64 low = 0, high = 0;
+
+    g_ptr_array_add (times, g_object_ref (at_time));
+    /* the broker is gone: a call that still went to the network would time
+     * out rather than fail at once with the right error */
+    g_assert_true (kafka_mock_cluster_set_broker_down (fx->cluster, 1, &error));
+    g_assert_no_error (error);
+
+    ASSERT_CLOSED (kafka_consumer_consume_batch (consumer, 10, 0, &error));
+    ASSERT_CLOSED (kafka_consumer_unassign (consumer, &error));
+    ASSERT_CLOSED (kafka_consumer_incremental_assign (consumer, parts, &error));
+    ASSERT_CLOSED (kafka_consumer_incremental_unassign (consumer, parts, &error));
+    ASSERT_CLOSED (kafka_consumer_resume (consumer, parts, &error));
+    ASSERT_CLOSED (kafka_consumer_offsets_for_times (consumer, times, 5000, &error));
+    ASSERT_CLOSED (kafka_consumer_get_subscription (consumer, &error));
+    ASSERT_CLOSED (kafka_client_get_watermark_offsets (KAFKA_CLIENT (consumer), fx->topic, 0,
+                                                       FALSE, 5000, &low, &high, &error));
+    ASSERT_CLOSED (kafka_client_get_watermark_offsets (KAFKA_CLIENT (consumer), fx->topic, 0,
+                                                       TRUE, 5000, &low, &high, &error));
+    ASSERT_CLOSED (kafka_client_list_topics (KAFKA_CLIENT (consumer), NULL, 5000, &error));
+    g_assert_null (kafka_consumer_get_member_id (consumer));
+    g_assert_null (kafka_consumer_get_rebalance_protocol (consumer));
+    g_assert_null (kafka_client_get_fatal_error (KAFKA_CLIENT (consumer)));
+    /* offsets of a closed consumer's group cannot join a transaction */
+    {
+      g_autoptr(KafkaProducer) txn = new_producer (fx, "transactional.id", "closed-consumer", NULL);
+
+      ASSERT_CLOSED (kafka_producer_send_offsets_to_transaction (txn, parts, consumer, 5000, &error));
+      kafka_producer_send_offsets_to_transaction_async (txn, parts, consumer, 5000, NULL,
+                                                        on_any_async, &async_error);
+      wait_async_error (&async_error);
+      assert_error_says (async_error, KAFKA_ERROR_STATE, "closed");
+      g_clear_error (&async_error);
+    }
+
+    kafka_consumer_commit_async (consumer, parts, NULL, on_any_async, &async_error);
+    wait_async_error (&async_error);
+    assert_error_says (async_error, KAFKA_ERROR_STATE, "closed");
+    g_clear_error (&async_error);
+    kafka_consumer_committed_async (consumer, parts, 5000, NULL, on_any_async, &async_error);
+    wait_async_error (&async_error);
+    assert_error_says (async_error, KAFKA_ERROR_STATE, "closed");
+    g_clear_error (&async_error);
+    kafka_consumer_offsets_for_times_async (consumer, times, 5000, NULL, on_any_async, &async_error);
+    wait_async_error (&async_error);
+    assert_error_says (async_error, KAFKA_ERROR_STATE, "closed");
+    g_clear_error (&async_error);
+    kafka_consumer_close_async (consumer, NULL, on_any_async, &async_error);
+    wait_async_error (&async_error);
+    assert_error_says (async_error, KAFKA_ERROR_STATE, "closed");
+    g_clear_error (&async_error);
+    kafka_client_list_topics_async (KAFKA_CLIENT (consumer), NULL, 5000, NULL, on_any_async,
+                                    &async_error);
+    wait_async_error (&async_error);
+    assert_error_says (async_error, KAFKA_ERROR_STATE, "closed");
+    g_clear_error (&async_error);
+    kafka_client_get_watermark_offsets_async (KAFKA_CLIENT (consumer), fx->topic, 0, 5000, NULL,
+                                              on_any_async, &async_error);
+    wait_async_error (&async_error);
+    assert_error_says (async_error, KAFKA_ERROR_STATE, "closed");
+    g_clear_error (&async_error);
+  }
 
   kafka_consumer_consume_async (consumer, 10, 100, NULL, on_async_error, &async_error);
   while (async_error == NULL)
@@ -415,6 +521,79 @@ test_calls_after_close (Fixture       *fx,
   g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_STATE);
   g_clear_error (&error);
   g_assert_cmpint (kafka_producer_poll (producer, 0), ==, 0);
+}
+
+static void
+unref_unless_null (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* A NULL element in a partition list (None from Python, null from GJS):
+ * every call that takes a list refuses it with KAFKA_ERROR_INVALID_ARG
+ * saying which element (it used to crash, reading the element's topic). */
+static void
+test_null_in_partition_list (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autoptr(KafkaConsumer) consumer = new_consumer (fx);
+  g_autoptr(KafkaProducer) txn = new_producer (fx, "transactional.id", "null-list", NULL);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (unref_unless_null);
+  g_autoptr(GError) error = NULL;
+  GError *async_error = NULL;
+
+  g_ptr_array_add (list, kafka_topic_partition_new (fx->topic, 0, 0));
+  g_ptr_array_add (list, NULL);
+
+#define ASSERT_REFUSED(call) \
+  G_STMT_START { \
+    g_assert_false ((call) ? TRUE : FALSE); \
+    assert_error_says (error, KAFKA_ERROR_INVALID_ARG, "Element 1 of the partition list is NULL"); \
+    g_clear_error (&error); \
+  } G_STMT_END
+
+  ASSERT_REFUSED (kafka_consumer_assign (consumer, list, &error));
+  ASSERT_REFUSED (kafka_consumer_incremental_assign (consumer, list, &error));
+  ASSERT_REFUSED (kafka_consumer_incremental_unassign (consumer, list, &error));
+  ASSERT_REFUSED (kafka_consumer_commit (consumer, list, &error));
+  ASSERT_REFUSED (kafka_consumer_commit_in_background (consumer, list, &error));
+  ASSERT_REFUSED (kafka_consumer_committed (consumer, list, 1000, &error));
+  ASSERT_REFUSED (kafka_consumer_position (consumer, list, &error));
+  ASSERT_REFUSED (kafka_consumer_pause (consumer, list, &error));
+  ASSERT_REFUSED (kafka_consumer_resume (consumer, list, &error));
+  ASSERT_REFUSED (kafka_consumer_store_offsets (consumer, list, &error));
+  ASSERT_REFUSED (kafka_consumer_offsets_for_times (consumer, list, 1000, &error));
+  ASSERT_REFUSED (kafka_producer_send_offsets_to_transaction (txn, list, consumer, 1000, &error));
+#undef ASSERT_REFUSED
+
+  kafka_consumer_commit_async (consumer, list, NULL, on_any_async, &async_error);
+  wait_async_error (&async_error);
+  assert_error_says (async_error, KAFKA_ERROR_INVALID_ARG, "Element 1");
+  g_clear_error (&async_error);
+  kafka_consumer_committed_async (consumer, list, 1000, NULL, on_any_async, &async_error);
+  wait_async_error (&async_error);
+  assert_error_says (async_error, KAFKA_ERROR_INVALID_ARG, "Element 1");
+  g_clear_error (&async_error);
+  kafka_consumer_offsets_for_times_async (consumer, list, 1000, NULL, on_any_async, &async_error);
+  wait_async_error (&async_error);
+  assert_error_says (async_error, KAFKA_ERROR_INVALID_ARG, "Element 1");
+  g_clear_error (&async_error);
+  kafka_producer_send_offsets_to_transaction_async (txn, list, consumer, 1000, NULL,
+                                                    on_any_async, &async_error);
+  wait_async_error (&async_error);
+  assert_error_says (async_error, KAFKA_ERROR_INVALID_ARG, "Element 1");
+  g_clear_error (&async_error);
+
+  /* nothing was applied: the consumer is intact */
+  {
+    g_autoptr(GPtrArray) assignment = kafka_consumer_get_assignment (consumer, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (assignment->len, ==, 0);
+  }
+  g_assert_true (kafka_consumer_close (consumer, &error));
+  g_assert_no_error (error);
 }
 
 /* The _async calls that keep their state on the client's context must be
@@ -505,6 +684,7 @@ main (int   argc,
   ADD ("null-header-round-trip", test_null_header_round_trip);
   g_test_add_func ("/bad-input/config", test_config);
   ADD ("calls-after-close", test_calls_after_close);
+  ADD ("null-in-partition-list", test_null_in_partition_list);
   ADD ("wrong-thread", test_wrong_thread);
 
   return g_test_run ();

@@ -251,6 +251,63 @@ test_unref_in_message (Fixture       *fx,
   g_weak_ref_clear (&weak);
 }
 
+/* consume_async() times out after the last reference to its consumer was
+ * dropped: the pending call keeps the consumer alive until its callback ran
+ * (it used to finish with the consumer already freed: "invalid unclassed
+ * pointer", reads of freed memory under valgrind). */
+typedef struct {
+  gboolean   done;
+  guint      n_messages;
+  GError    *error;
+  GWeakRef   weak;
+  gboolean   alive_in_callback;
+} AsyncDrop;
+
+static void
+on_consumed_after_drop (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
+{
+  AsyncDrop *d = data;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GObject) still = g_weak_ref_get (&d->weak);
+
+  d->alive_in_callback = still != NULL && still == source;
+  messages = kafka_consumer_consume_finish (KAFKA_CONSUMER (source), result, &d->error);
+  if (messages != NULL)
+    d->n_messages = messages->len;
+  d->done = TRUE;
+}
+
+static void
+test_consume_async_after_drop (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autofree char *group = kt_unique_topic ("g");
+  KafkaConsumer *consumer = new_consumer (kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
+                                          group);
+  AsyncDrop d = { 0 };
+  g_autoptr(GObject) after = NULL;
+
+  /* nothing subscribed: nothing comes, the call times out */
+  g_weak_ref_init (&d.weak, consumer);
+  kafka_consumer_consume_async (consumer, 10, 200, NULL, on_consumed_after_drop, &d);
+  g_object_unref (consumer);
+  /* the pending call holds it */
+  after = g_weak_ref_get (&d.weak);
+  g_assert_nonnull (after);
+  g_clear_object (&after);
+
+  kt_wait_for_flag (NULL, &d.done, 30000, "the consume_async() callback");
+  g_assert_true (d.alive_in_callback);
+  g_assert_no_error (d.error);
+  g_assert_cmpuint (d.n_messages, ==, 0);
+  /* and lets it go afterwards */
+  after = g_weak_ref_get (&d.weak);
+  g_assert_null (after);
+  g_weak_ref_clear (&d.weak);
+}
+
 /* A main loop quit from a delivery handler while reports are still queued,
  * then the producer unreffed without running the loop again: nothing is
  * emitted afterwards, the context is left with nothing of the producer's. */
@@ -465,6 +522,7 @@ main (int   argc,
   ADD ("unref-in-handler/consumer-error", test_unref_in_consumer_error);
   ADD ("unref-in-handler/message", test_unref_in_message);
   ADD ("quit-loop-with-events-pending", test_quit_loop_pending);
+  ADD ("consume-async-after-drop", test_consume_async_after_drop);
   ADD ("many-clients", test_many_clients);
 
   return g_test_run ();
