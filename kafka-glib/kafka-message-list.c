@@ -27,24 +27,35 @@
  * The list takes the consumer's messages through the
  * #KafkaConsumer::message-batch signal, and turns
  * #KafkaConsumer:emit-messages on (and off again when it goes, if it was
- * off before). Each emission of that signal, which carries what one wake-up
- * of the consumer's source found (up to 512 messages), becomes one
- * #GListModel::items-changed for the messages added, not one per message,
- * so that a busy topic costs a view one update per batch. While a list
- * follows a consumer, the consumer emits #KafkaConsumer::message-batch and no
- * #KafkaConsumer::message signals: code that wants every message as well
- * connects to #KafkaConsumer::message-batch, or to the list's
- * #GListModel::items-changed.
+ * off before). Messages that arrive are added in updates: with
+ * #KafkaMessageList:update-interval at 0, one update per emission of that
+ * signal (what one wake-up of the consumer's source found, up to 512
+ * messages); otherwise at most one update per interval, of everything that
+ * arrived meanwhile (the default, 50 ms). An update is one
+ * #GListModel::items-changed for the messages added, never one per
+ * message. While a list follows a consumer, the consumer emits
+ * #KafkaConsumer::message-batch and no #KafkaConsumer::message signals: code
+ * that wants every message as well connects to
+ * #KafkaConsumer::message-batch, or to the list's #GListModel::items-changed.
+ *
+ * Why an interval: a `GtkListView` rebinds its visible rows whenever items
+ * before them change, which the drop of the oldest messages does. A
+ * bounded view of a topic that receives some 35,000 messages a second,
+ * updated per batch, keeps the main loop so busy that GTK stops drawing
+ * (its frames run at a lower priority than the consumer's source); updated
+ * every 50 ms, it draws at full rate (see the "GNOME apps" chapter).
  *
  * # Bounds
  *
- * The list keeps the newest #KafkaMessageList:max-items messages. When a
- * batch would take it past that, the oldest messages go first, with one
+ * The list keeps the newest #KafkaMessageList:max-items messages. When an
+ * update would take it past that, the oldest messages go first, with one
  * #GListModel::items-changed for all of them (at position 0), then the new
  * ones are added with another: the list never holds more than
  * #KafkaMessageList:max-items messages, even for the length of a signal.
- * A consumed message keeps librdkafka's buffer alive (it is not copied):
- * the bound is what keeps the memory of a long-running view flat.
+ * Messages waiting for an update are bounded the same way: of more than
+ * #KafkaMessageList:max-items, only the newest are kept. A consumed message
+ * keeps librdkafka's buffer alive (it is not copied): the bound is what
+ * keeps the memory of a long-running view flat.
  *
  * # Pausing
  *
@@ -53,10 +64,11 @@
  * assigned (kafka_consumer_pause()), so that new messages wait in Kafka
  * rather than in memory, and resumes them when unpaused: fetching goes on
  * from the first message not yet received, and nothing is lost however long
- * the pause. Messages that still arrive while paused (from partitions a
- * rebalance assigns during the pause, which librdkafka does not pause) are
- * held, up to #KafkaMessageList:max-items of them
- * (#KafkaMessageList:n-held), and added when the list is unpaused.
+ * the pause. Messages that still arrive while paused (those received but
+ * not yet added when the pause began, and those of partitions a rebalance
+ * assigns during the pause, which librdkafka does not pause) wait,
+ * up to #KafkaMessageList:max-items of them (#KafkaMessageList:n-pending),
+ * and are added when the list is unpaused.
  * A program that pauses and resumes partitions of the same consumer itself
  * should not use this property, which resumes the whole assignment.
  *
@@ -95,8 +107,12 @@ struct _KafkaMessageList
   guint          start;
   guint          max_items;
 
+  /* received, not yet in the list: the next update's */
+  GPtrArray     *pending;    /* of KafkaMessage */
+  guint          update_interval;
+  GSource       *update_source;
+
   gboolean       paused;
-  GPtrArray     *held;       /* of KafkaMessage, arrived while paused */
   guint64        n_received;
 };
 
@@ -106,7 +122,8 @@ enum {
   PROP_MAX_ITEMS,
   PROP_PAUSED,
   PROP_N_ITEMS,
-  PROP_N_HELD,
+  PROP_N_PENDING,
+  PROP_UPDATE_INTERVAL,
   PROP_N_RECEIVED,
   PROP_ITEM_TYPE,
   N_PROPS
@@ -248,19 +265,73 @@ append_messages (KafkaMessageList *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* Keeps the newest max_items of what is held. */
+/* Adds what is pending to the list. */
 static void
-hold_messages (KafkaMessageList *self,
-               GPtrArray        *messages)
+publish_pending (KafkaMessageList *self)
 {
-  guint before = self->held->len;
+  g_autoptr(GPtrArray) pending = NULL;
+
+  if (self->update_source != NULL)
+    {
+      g_source_destroy (self->update_source);
+      g_clear_pointer (&self->update_source, g_source_unref);
+    }
+  if (self->pending->len == 0)
+    return;
+
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+  append_messages (self, pending);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+on_update_due (gpointer data)
+{
+  KafkaMessageList *self = data;
+
+  g_clear_pointer (&self->update_source, g_source_unref);
+  g_object_ref (self);
+  publish_pending (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Queues messages for the next update, keeping the newest max_items. */
+static void
+queue_messages (KafkaMessageList *self,
+                GPtrArray        *messages)
+{
+  guint before = self->pending->len;
 
   for (guint i = 0; i < messages->len; i++)
-    g_ptr_array_add (self->held, g_object_ref (g_ptr_array_index (messages, i)));
-  if (self->held->len > self->max_items)
-    g_ptr_array_remove_range (self->held, 0, self->held->len - self->max_items);
-  if (self->held->len != before)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HELD]);
+    g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (messages, i)));
+  if (self->pending->len > self->max_items)
+    g_ptr_array_remove_range (self->pending, 0, self->pending->len - self->max_items);
+  if (self->pending->len != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+}
+
+/* Publishes now, or at the end of the interval, unless paused. */
+static void
+schedule_update (KafkaMessageList *self)
+{
+  if (self->paused || self->pending->len == 0)
+    return;
+  if (self->update_interval == 0)
+    {
+      publish_pending (self);
+      return;
+    }
+  if (self->update_source != NULL)
+    return;
+  /* on the consumer's context, where the list lives */
+  self->update_source = g_timeout_source_new (self->update_interval);
+  g_source_set_static_name (self->update_source, "KafkaMessageList update");
+  g_source_set_callback (self->update_source, on_update_due, self, NULL);
+  g_source_attach (self->update_source, kafka_client_get_context (KAFKA_CLIENT (self->consumer)));
 }
 
 static void
@@ -291,12 +362,12 @@ on_message_batch (KafkaConsumer     *consumer,
   g_object_ref (self);
   if (messages->len > 0)
     {
+      g_object_freeze_notify (G_OBJECT (self));
       self->n_received += messages->len;
-      if (self->paused)
-        hold_messages (self, messages);
-      else
-        append_messages (self, messages);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RECEIVED]);
+      queue_messages (self, messages);
+      g_object_thaw_notify (G_OBJECT (self));
+      schedule_update (self);
     }
   for (guint i = 0; errors != NULL && i < errors->len; i++)
     report_error (self, g_ptr_array_index (errors, i));
@@ -352,6 +423,11 @@ kafka_message_list_dispose (GObject *object)
 {
   KafkaMessageList *self = KAFKA_MESSAGE_LIST (object);
 
+  if (self->update_source != NULL)
+    {
+      g_source_destroy (self->update_source);
+      g_clear_pointer (&self->update_source, g_source_unref);
+    }
   if (self->consumer != NULL)
     {
       g_clear_signal_handler (&self->batch_handler, self->consumer);
@@ -370,7 +446,7 @@ kafka_message_list_finalize (GObject *object)
 
   drop_oldest (self, list_n_items (self));
   g_ptr_array_unref (self->items);
-  g_ptr_array_unref (self->held);
+  g_ptr_array_unref (self->pending);
 
   G_OBJECT_CLASS (kafka_message_list_parent_class)->finalize (object);
 }
@@ -397,8 +473,11 @@ kafka_message_list_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, list_n_items (self));
       break;
-    case PROP_N_HELD:
-      g_value_set_uint (value, self->held->len);
+    case PROP_N_PENDING:
+      g_value_set_uint (value, self->pending->len);
+      break;
+    case PROP_UPDATE_INTERVAL:
+      g_value_set_uint (value, self->update_interval);
       break;
     case PROP_N_RECEIVED:
       g_value_set_uint64 (value, self->n_received);
@@ -429,6 +508,9 @@ kafka_message_list_set_property (GObject      *object,
       break;
     case PROP_PAUSED:
       kafka_message_list_set_paused (self, g_value_get_boolean (value));
+      break;
+    case PROP_UPDATE_INTERVAL:
+      kafka_message_list_set_update_interval (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -494,15 +576,30 @@ kafka_message_list_class_init (KafkaMessageListClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
 
   /**
-   * KafkaMessageList:n-held: (getter get_n_held)
+   * KafkaMessageList:n-pending: (getter get_n_pending)
    *
-   * The number of messages that arrived while the list was paused and wait
-   * to be added, at most #KafkaMessageList:max-items.
+   * The number of messages received and not yet added: those waiting for
+   * the next update, or for the list to be unpaused. At most
+   * #KafkaMessageList:max-items.
    *
    * Since: 1.0
    */
-  properties[PROP_N_HELD] =
-    g_param_spec_uint ("n-held", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_PENDING] =
+    g_param_spec_uint ("n-pending", NULL, NULL, 0, G_MAXUINT, 0, ro);
+
+  /**
+   * KafkaMessageList:update-interval: (getter get_update_interval) (setter set_update_interval)
+   *
+   * The least time between two updates of the list, in milliseconds:
+   * messages that arrive meanwhile are added together, with one
+   * #GListModel::items-changed (two when the oldest must go). 0 adds each
+   * batch as it comes.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_UPDATE_INTERVAL] =
+    g_param_spec_uint ("update-interval", NULL, NULL, 0, G_MAXUINT, 50,
+                       rw | G_PARAM_CONSTRUCT);
 
   /**
    * KafkaMessageList:n-received: (getter get_n_received)
@@ -551,8 +648,9 @@ static void
 kafka_message_list_init (KafkaMessageList *self)
 {
   self->items = g_ptr_array_new ();
-  self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   self->max_items = 10000;
+  self->update_interval = 50;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -644,10 +742,10 @@ kafka_message_list_set_max_items (KafkaMessageList *self,
   g_object_freeze_notify (G_OBJECT (self));
   self->max_items = max_items;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_ITEMS]);
-  if (self->held->len > max_items)
+  if (self->pending->len > max_items)
     {
-      g_ptr_array_remove_range (self->held, 0, self->held->len - max_items);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HELD]);
+      g_ptr_array_remove_range (self->pending, 0, self->pending->len - max_items);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
     }
   n_items = list_n_items (self);
   if (n_items > max_items)
@@ -679,7 +777,7 @@ kafka_message_list_get_paused (KafkaMessageList *self)
  * @paused: %TRUE to pause, %FALSE to resume
  *
  * Pauses the list and the consumer's assigned partitions, or resumes them
- * and adds the messages held meanwhile (see #KafkaMessageList:paused). A
+ * and adds the messages that waited meanwhile, at once (see #KafkaMessageList:paused). A
  * failure to pause or resume the partitions is emitted as
  * #KafkaMessageList::error; the list is paused or resumed all the same.
  *
@@ -703,34 +801,81 @@ kafka_message_list_set_paused (KafkaMessageList *self,
   if (self->consumer != NULL)
     pause_assignment (self, paused);
 
-  if (!paused && self->held->len > 0)
+  if (paused)
     {
-      g_autoptr(GPtrArray) held = g_steal_pointer (&self->held);
-
-      self->held = g_ptr_array_new_with_free_func (g_object_unref);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HELD]);
-      append_messages (self, held);
+      /* what waits for an update waits for the resume now */
+      if (self->update_source != NULL)
+        {
+          g_source_destroy (self->update_source);
+          g_clear_pointer (&self->update_source, g_source_unref);
+        }
     }
+  else
+    publish_pending (self);
   g_object_thaw_notify (G_OBJECT (self));
   g_object_unref (self);
 }
 
 /**
- * kafka_message_list_get_n_held:
+ * kafka_message_list_get_n_pending:
  * @self: a #KafkaMessageList
  *
- * Gets #KafkaMessageList:n-held.
+ * Gets #KafkaMessageList:n-pending.
  *
- * Returns: the number of messages held while paused
+ * Returns: the number of messages received and not yet added
  *
  * Since: 1.0
  */
 guint
-kafka_message_list_get_n_held (KafkaMessageList *self)
+kafka_message_list_get_n_pending (KafkaMessageList *self)
 {
   g_return_val_if_fail (KAFKA_IS_MESSAGE_LIST (self), 0);
 
-  return self->held->len;
+  return self->pending->len;
+}
+
+/**
+ * kafka_message_list_get_update_interval:
+ * @self: a #KafkaMessageList
+ *
+ * Gets #KafkaMessageList:update-interval.
+ *
+ * Returns: the least time between two updates, in milliseconds
+ *
+ * Since: 1.0
+ */
+guint
+kafka_message_list_get_update_interval (KafkaMessageList *self)
+{
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_LIST (self), 0);
+
+  return self->update_interval;
+}
+
+/**
+ * kafka_message_list_set_update_interval:
+ * @self: a #KafkaMessageList
+ * @interval_ms: the least time between two updates, in milliseconds; 0 to
+ *   add each batch as it comes
+ *
+ * Sets #KafkaMessageList:update-interval. Messages waiting for an update
+ * are added at once.
+ *
+ * Since: 1.0
+ */
+void
+kafka_message_list_set_update_interval (KafkaMessageList *self,
+                                        guint             interval_ms)
+{
+  g_return_if_fail (KAFKA_IS_MESSAGE_LIST (self));
+
+  if (self->update_interval == interval_ms)
+    return;
+  self->update_interval = interval_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATE_INTERVAL]);
+  /* during construction there is no consumer to publish for yet */
+  if (self->consumer != NULL && !self->paused)
+    publish_pending (self);
 }
 
 /**
@@ -756,7 +901,7 @@ kafka_message_list_get_n_received (KafkaMessageList *self)
  * @self: a #KafkaMessageList
  *
  * Removes every message from the list (one #GListModel::items-changed),
- * and those held while paused. The list goes on following its consumer.
+ * and those waiting to be added. The list goes on following its consumer.
  *
  * Since: 1.0
  */
@@ -766,10 +911,15 @@ kafka_message_list_clear (KafkaMessageList *self)
   g_return_if_fail (KAFKA_IS_MESSAGE_LIST (self));
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (self->held->len > 0)
+  if (self->update_source != NULL)
     {
-      g_ptr_array_set_size (self->held, 0);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HELD]);
+      g_source_destroy (self->update_source);
+      g_clear_pointer (&self->update_source, g_source_unref);
+    }
+  if (self->pending->len > 0)
+    {
+      g_ptr_array_set_size (self->pending, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
     }
   drop_oldest_notify (self, list_n_items (self));
   g_object_thaw_notify (G_OBJECT (self));

@@ -49,7 +49,12 @@ KAFKA_AVAILABLE_IN_1_0
 void              kafka_message_list_set_paused    (KafkaMessageList *self,
                                                     gboolean          paused);
 KAFKA_AVAILABLE_IN_1_0
-guint             kafka_message_list_get_n_held    (KafkaMessageList *self);
+guint             kafka_message_list_get_update_interval (KafkaMessageList *self);
+KAFKA_AVAILABLE_IN_1_0
+void              kafka_message_list_set_update_interval (KafkaMessageList *self,
+                                                          guint             interval_ms);
+KAFKA_AVAILABLE_IN_1_0
+guint             kafka_message_list_get_n_pending (KafkaMessageList *self);
 KAFKA_AVAILABLE_IN_1_0
 guint64           kafka_message_list_get_n_received (KafkaMessageList *self);
 KAFKA_AVAILABLE_IN_1_0

@@ -237,11 +237,12 @@ assert_offsets (GListModel *model,
 
 /* ------------------------------------------------------------------------ */
 
-/* Messages that were waiting in the partition come in a few batches: one
- * items-changed per batch, each adding the whole batch at the end. */
+/* With update-interval 0, messages that were waiting in the partition come
+ * in a few batches: one items-changed per batch, each adding the whole
+ * batch at the end. */
 static void
-test_batching (Fixture       *fx,
-               gconstpointer  data)
+test_per_batch (Fixture       *fx,
+                gconstpointer  data)
 {
   const guint n = 3000;
   g_autoptr(KafkaConsumer) consumer = NULL;
@@ -253,6 +254,8 @@ test_batching (Fixture       *fx,
   consumer = fixture_consumer (fx, NULL);
   g_assert_false (kafka_consumer_get_emit_messages (consumer));
   list = kafka_message_list_new (consumer, 100000);
+  g_assert_cmpuint (kafka_message_list_get_update_interval (list), ==, 50);
+  kafka_message_list_set_update_interval (list, 0);
   g_assert_true (kafka_consumer_get_emit_messages (consumer));
   g_assert_true (kafka_message_list_get_consumer (list) == consumer);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == KAFKA_TYPE_MESSAGE);
@@ -292,6 +295,106 @@ test_batching (Fixture       *fx,
   g_assert_false (kafka_consumer_get_emit_messages (consumer));
 }
 
+/* With an update interval, what arrives meanwhile waits (n-pending) and is
+ * added in one items-changed; the default interval coalesces batches. */
+static void
+test_interval (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(KafkaConsumer) consumer = NULL;
+  g_autoptr(KafkaMessageList) list = NULL;
+  Recorder r;
+  guint changes_before, batches_before;
+
+  produce_n (fx, 3000);
+  consumer = fixture_consumer (fx, NULL);
+  list = kafka_message_list_new (consumer, 100000);
+  /* ten minutes: nothing is added while this test runs, unless asked */
+  kafka_message_list_set_update_interval (list, 600000);
+  recorder_init (&r, list);
+
+  wait_received (&r, 3000);
+  g_assert_cmpuint (r.changes->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (kafka_message_list_get_n_pending (list), ==, 3000);
+  g_assert_cmpuint (r.batch_lengths->len, >, 1);
+
+  /* a new interval adds what waits, at once, in one change */
+  kafka_message_list_set_update_interval (list, 0);
+  g_assert_cmpuint (r.changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (r.changes, Change, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (r.changes, Change, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (r.changes, Change, 0).added, ==, 3000);
+  g_assert_cmpuint (kafka_message_list_get_n_pending (list), ==, 0);
+  assert_offsets (G_LIST_MODEL (list), 0, 3000);
+
+  /* with the default interval, batches are added by the timer, never more
+   * changes than batches, each one at the end */
+  kafka_message_list_set_update_interval (list, 50);
+  changes_before = r.changes->len;
+  batches_before = r.batch_lengths->len;
+  produce_n (fx, 2000);
+  kt_wait_for_count (NULL, &r.n_items, 5000, WAIT_MS, "the next 2000 messages");
+  g_assert_cmpuint (r.changes->len - changes_before, <=, r.batch_lengths->len - batches_before);
+  for (guint i = changes_before, position = 3000; i < r.changes->len; i++)
+    {
+      Change *c = &g_array_index (r.changes, Change, i);
+
+      g_assert_cmpuint (c->position, ==, position);
+      g_assert_cmpuint (c->removed, ==, 0);
+      position += c->added;
+    }
+  assert_offsets (G_LIST_MODEL (list), 0, 5000);
+
+  /* what waits for an update when the list is paused waits for the
+   * resume, and comes at once then */
+  kafka_message_list_set_update_interval (list, 600000);
+  produce_n (fx, 10);
+  wait_received (&r, 5010);
+  g_assert_cmpuint (kafka_message_list_get_n_pending (list), ==, 10);
+  kafka_message_list_set_paused (list, TRUE);
+  g_assert_cmpuint (kafka_message_list_get_n_pending (list), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5000);
+  changes_before = r.changes->len;
+  kafka_message_list_set_paused (list, FALSE);
+  g_assert_cmpuint (r.changes->len, ==, changes_before + 1);
+  assert_offsets (G_LIST_MODEL (list), 0, 5010);
+
+  /* a list that goes with an update due cancels it */
+  produce_n (fx, 10);
+  wait_received (&r, 5020);
+  g_assert_cmpuint (kafka_message_list_get_n_pending (list), ==, 10);
+  recorder_clear (&r);
+  g_clear_object (&list);
+}
+
+/* What waits for an update is bounded too: the newest max-items. */
+static void
+test_pending_bounded (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(KafkaConsumer) consumer = NULL;
+  g_autoptr(KafkaMessageList) list = NULL;
+  Recorder r;
+
+  produce_n (fx, 1000);
+  consumer = fixture_consumer (fx, NULL);
+  list = kafka_message_list_new (consumer, 100);
+  kafka_message_list_set_update_interval (list, 600000);
+  recorder_init (&r, list);
+
+  wait_received (&r, 1000);
+  g_assert_cmpuint (kafka_message_list_get_n_pending (list), ==, 100);
+  g_assert_cmpuint (r.changes->len, ==, 0);
+
+  kafka_message_list_set_update_interval (list, 0);
+  g_assert_cmpuint (r.changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (r.changes, Change, 0).added, ==, 100);
+  assert_offsets (G_LIST_MODEL (list), 900, 100);
+
+  recorder_clear (&r);
+}
+
 /* A list of 100 keeps the newest 100, dropping the oldest with one
  * items-changed at position 0 before adding, and never holds more. */
 static void
@@ -307,6 +410,7 @@ test_bounded (Fixture       *fx,
   produce_n (fx, 1000);
   consumer = fixture_consumer (fx, NULL);
   list = kafka_message_list_new (consumer, max);
+  kafka_message_list_set_update_interval (list, 0);
   recorder_init (&r, list);
 
   wait_received (&r, 1000);
@@ -383,6 +487,7 @@ test_paused (Fixture       *fx,
 
   consumer = fixture_consumer (fx, NULL);
   list = kafka_message_list_new (consumer, 1000);
+  kafka_message_list_set_update_interval (list, 0);
   recorder_init (&r, list);
 
   produce_n (fx, 10);
@@ -397,6 +502,7 @@ test_paused (Fixture       *fx,
   /* an unpaused list on a consumer of its own sees the next 20 arrive */
   witness_consumer = fixture_consumer (fx, NULL);
   witness = kafka_message_list_new (witness_consumer, 1000);
+  kafka_message_list_set_update_interval (witness, 0);
   recorder_init (&w, witness);
   produce_n (fx, 20);
   wait_received (&w, 30);
@@ -407,14 +513,14 @@ test_paused (Fixture       *fx,
   g_assert_cmpuint (r.changes->len, ==, changes_before);
   assert_offsets (G_LIST_MODEL (list), 0, 10);
   g_assert_cmpuint (r.n_received, ==, 10);
-  g_assert_cmpuint (kafka_message_list_get_n_held (list), ==, 0);
+  g_assert_cmpuint (kafka_message_list_get_n_pending (list), ==, 0);
 
   kafka_message_list_set_paused (list, FALSE);
   g_assert_false (kafka_message_list_get_paused (list));
   g_assert_cmpuint (r.n_paused_notifies, ==, 2);
-  /* whatever the fetcher had taken before the pause was held, and is there
-   * now; the rest is fetched from where the list stopped */
-  g_assert_cmpuint (kafka_message_list_get_n_held (list), ==, 0);
+  /* whatever arrived before the pause took effect is there now; the rest
+   * is fetched from where the list stopped */
+  g_assert_cmpuint (kafka_message_list_get_n_pending (list), ==, 0);
   kt_wait_for_count (NULL, &r.n_items, 30, WAIT_MS, "the messages produced while paused");
   assert_offsets (G_LIST_MODEL (list), 0, 30);
   g_assert_cmpuint (r.errors->len, ==, 0);
@@ -438,6 +544,7 @@ test_errors (Fixture       *fx,
   recorder_init (&r, list);
 
   kt_wait_for_count (NULL, &r.n_errors, 1, WAIT_MS, "the end-of-partition error");
+  kt_wait_for_count (NULL, &r.n_items, 3, WAIT_MS, "the three messages");
 
   g_assert_error ((GError *) g_ptr_array_index (r.errors, 0), KAFKA_ERROR, KAFKA_ERROR_PARTITION_EOF);
   assert_offsets (G_LIST_MODEL (list), 0, 3);
@@ -601,8 +708,12 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/message-list/mock/batching", Fixture, NULL,
-              fixture_setup, test_batching, fixture_teardown);
+  g_test_add ("/message-list/mock/per-batch", Fixture, NULL,
+              fixture_setup, test_per_batch, fixture_teardown);
+  g_test_add ("/message-list/mock/interval", Fixture, NULL,
+              fixture_setup, test_interval, fixture_teardown);
+  g_test_add ("/message-list/mock/pending-bounded", Fixture, NULL,
+              fixture_setup, test_pending_bounded, fixture_teardown);
   g_test_add ("/message-list/mock/bounded", Fixture, NULL,
               fixture_setup, test_bounded, fixture_teardown);
   g_test_add ("/message-list/mock/paused", Fixture, NULL,

@@ -436,7 +436,7 @@ public class Window : Adw.ApplicationWindow {
             messages.paused = pause_action.state.get_boolean ();
             messages.error.connect ((list, e) => show_error (e));
             messages.notify["n-received"].connect (() => update_status ());
-            messages.notify["n-held"].connect (() => update_status ());
+            messages.notify["n-pending"].connect (() => update_status ());
             filtered.model = messages;
             follow_tail = true;
 
@@ -579,7 +579,7 @@ public class Window : Adw.ApplicationWindow {
         }
         var text = "%u shown · %llu received".printf (filtered.get_n_items (), messages.n_received);
         if (messages.paused)
-            text += messages.n_held > 0 ? " · paused, %u waiting".printf (messages.n_held) : " · paused";
+            text += messages.n_pending > 0 ? " · paused, %u waiting".printf (messages.n_pending) : " · paused";
         status_label.label = text;
     }
 
