@@ -531,7 +531,7 @@ kafka_message_list_class_init (KafkaMessageListClass *klass)
   object_class->set_property = kafka_message_list_set_property;
 
   /**
-   * KafkaMessageList:consumer: (getter get_consumer)
+   * KafkaMessageList:consumer:
    *
    * The consumer whose messages the list shows.
    *
@@ -542,7 +542,7 @@ kafka_message_list_class_init (KafkaMessageListClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * KafkaMessageList:max-items: (getter get_max_items) (setter set_max_items)
+   * KafkaMessageList:max-items:
    *
    * The most messages the list keeps; the oldest go first. Lowering it
    * below #KafkaMessageList:n-items drops the oldest at once.
@@ -554,7 +554,7 @@ kafka_message_list_class_init (KafkaMessageListClass *klass)
                        rw | G_PARAM_CONSTRUCT);
 
   /**
-   * KafkaMessageList:paused: (getter get_paused) (setter set_paused)
+   * KafkaMessageList:paused:
    *
    * Whether the list is paused: it does not change, and the consumer's
    * assigned partitions are paused (see the description above).
@@ -576,7 +576,7 @@ kafka_message_list_class_init (KafkaMessageListClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
 
   /**
-   * KafkaMessageList:n-pending: (getter get_n_pending)
+   * KafkaMessageList:n-pending:
    *
    * The number of messages received and not yet added: those waiting for
    * the next update, or for the list to be unpaused. At most
@@ -588,7 +588,7 @@ kafka_message_list_class_init (KafkaMessageListClass *klass)
     g_param_spec_uint ("n-pending", NULL, NULL, 0, G_MAXUINT, 0, ro);
 
   /**
-   * KafkaMessageList:update-interval: (getter get_update_interval) (setter set_update_interval)
+   * KafkaMessageList:update-interval:
    *
    * The least time between two updates of the list, in milliseconds:
    * messages that arrive meanwhile are added together, with one
@@ -602,7 +602,7 @@ kafka_message_list_class_init (KafkaMessageListClass *klass)
                        rw | G_PARAM_CONSTRUCT);
 
   /**
-   * KafkaMessageList:n-received: (getter get_n_received)
+   * KafkaMessageList:n-received:
    *
    * How many messages the list has received since it was created, dropped
    * ones included (and consumer errors not): what a status line shows next

@@ -144,7 +144,7 @@ kafka_message_class_init (KafkaMessageClass *klass)
   object_class->get_property = kafka_message_get_property;
 
   /**
-   * KafkaMessage:topic: (getter get_topic)
+   * KafkaMessage:topic:
    *
    * The topic of the message, %NULL for a consumer error that concerns no
    * topic.
@@ -155,7 +155,7 @@ kafka_message_class_init (KafkaMessageClass *klass)
     g_param_spec_string ("topic", NULL, NULL, NULL, flags);
 
   /**
-   * KafkaMessage:partition: (getter get_partition)
+   * KafkaMessage:partition:
    *
    * The partition of the message, -1 if none was assigned.
    *
@@ -165,7 +165,7 @@ kafka_message_class_init (KafkaMessageClass *klass)
     g_param_spec_int ("partition", NULL, NULL, -1, G_MAXINT32, -1, flags);
 
   /**
-   * KafkaMessage:offset: (getter get_offset)
+   * KafkaMessage:offset:
    *
    * The offset of the message in its partition, %KAFKA_OFFSET_INVALID if it
    * has none.
@@ -176,7 +176,7 @@ kafka_message_class_init (KafkaMessageClass *klass)
     g_param_spec_int64 ("offset", NULL, NULL, G_MININT64, G_MAXINT64, -1001, flags);
 
   /**
-   * KafkaMessage:timestamp: (getter get_timestamp)
+   * KafkaMessage:timestamp:
    *
    * The timestamp of the message in milliseconds since the Unix epoch, -1 if
    * there is none; #KafkaMessage:timestamp-type tells what it means.
@@ -187,7 +187,7 @@ kafka_message_class_init (KafkaMessageClass *klass)
     g_param_spec_int64 ("timestamp", NULL, NULL, G_MININT64, G_MAXINT64, -1, flags);
 
   /**
-   * KafkaMessage:timestamp-type: (getter get_timestamp_type)
+   * KafkaMessage:timestamp-type:
    *
    * What #KafkaMessage:timestamp means.
    *
@@ -197,6 +197,8 @@ kafka_message_class_init (KafkaMessageClass *klass)
     g_param_spec_enum ("timestamp-type", NULL, NULL, KAFKA_TYPE_TIMESTAMP_TYPE,
                        KAFKA_TIMESTAMP_NOT_AVAILABLE, flags);
 
+  /* (getter) on key and value: the scanner would otherwise pair them with
+   * get_key() and get_value(), which return arrays, not GBytes */
   /**
    * KafkaMessage:key: (getter get_key_bytes)
    *
@@ -221,7 +223,7 @@ kafka_message_class_init (KafkaMessageClass *klass)
     g_param_spec_boxed ("value", NULL, NULL, G_TYPE_BYTES, flags);
 
   /**
-   * KafkaMessage:headers: (getter get_headers)
+   * KafkaMessage:headers:
    *
    * The headers of the message, %NULL if it has none.
    *

@@ -80,7 +80,7 @@ kafka_partition_metadata_class_init (KafkaPartitionMetadataClass *klass)
   object_class->get_property = kafka_partition_metadata_get_property;
 
   /**
-   * KafkaPartitionMetadata:id: (getter get_id)
+   * KafkaPartitionMetadata:id:
    *
    * The partition's number.
    *
@@ -90,7 +90,7 @@ kafka_partition_metadata_class_init (KafkaPartitionMetadataClass *klass)
     g_param_spec_int ("id", NULL, NULL, G_MININT32, G_MAXINT32, 0, flags);
 
   /**
-   * KafkaPartitionMetadata:leader: (getter get_leader)
+   * KafkaPartitionMetadata:leader:
    *
    * The id of the broker that leads the partition, -1 if none does.
    *

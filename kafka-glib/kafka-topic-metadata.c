@@ -122,7 +122,7 @@ kafka_topic_metadata_class_init (KafkaTopicMetadataClass *klass)
   object_class->get_property = kafka_topic_metadata_get_property;
 
   /**
-   * KafkaTopicMetadata:name: (getter get_name)
+   * KafkaTopicMetadata:name:
    *
    * The topic's name.
    *
