@@ -346,6 +346,7 @@ on_message_batch (KafkaConsumer     *consumer,
 
   for (guint i = 0; i < n; i++)
     {
+      /* (transfer full) */
       KafkaMessage *message = kafka_message_batch_get_message (batch, i);
       const GError *error = kafka_message_get_error (message);
 
@@ -354,9 +355,10 @@ on_message_batch (KafkaConsumer     *consumer,
           if (errors == NULL)
             errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
           g_ptr_array_add (errors, g_error_copy (error));
+          g_object_unref (message);
         }
       else
-        g_ptr_array_add (messages, g_object_ref (message));
+        g_ptr_array_add (messages, message);
     }
 
   g_object_ref (self);

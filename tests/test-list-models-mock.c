@@ -460,6 +460,19 @@ test_bounded (Fixture       *fx,
   }
   assert_offsets (G_LIST_MODEL (list), 990, 10);
 
+  /* the list holds one reference per message, and drops it with the
+   * message: what makes the bound a bound on memory */
+  {
+    KafkaMessage *oldest = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_object_add_weak_pointer (G_OBJECT (oldest), (gpointer *) &oldest);
+    g_object_unref (oldest);
+    g_assert_nonnull (oldest);
+    kafka_message_list_set_max_items (list, 9);
+    g_assert_null (oldest);
+    change++;
+  }
+
   /* clear empties it in one change, and the list goes on */
   kafka_message_list_clear (list);
   g_assert_cmpuint (r.changes->len, ==, change + 1);
