@@ -433,7 +433,6 @@ public class Window : Adw.ApplicationWindow {
             consumer.error.connect ((client, e) => show_error (e));
 
             messages = new Kafka.MessageList (consumer, app.max_items);
-            messages.paused = pause_action.state.get_boolean ();
             messages.error.connect ((list, e) => show_error (e));
             messages.notify["n-received"].connect (() => update_status ());
             messages.notify["n-pending"].connect (() => update_status ());
@@ -441,6 +440,8 @@ public class Window : Adw.ApplicationWindow {
             follow_tail = true;
 
             consumer.assign (assignment);
+            /* after the assignment: pausing pauses the assigned partitions */
+            messages.paused = pause_action.state.get_boolean ();
             content_stack.visible_child_name = "messages";
         } catch (GLib.Error e) {
             show_error (e);
