@@ -229,8 +229,9 @@ drop_oldest_notify (KafkaMessageList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-/* Adds @messages[first…len) at the end, dropping the oldest items first so
- * that no more than max_items are ever there: at most two items-changed. */
+/* Adds @messages at the end (only the newest max_items of them, if there
+ * are more), dropping the oldest items first so that no more than max_items
+ * are ever there: at most two items-changed. */
 static void
 append_messages (KafkaMessageList *self,
                  GPtrArray        *messages)
@@ -240,9 +241,7 @@ append_messages (KafkaMessageList *self,
   if (messages->len == 0)
     return;
 
-  /* of a batch larger than the list, only the newest fit */
   n_new = MIN (messages->len, self->max_items);
-  first = messages->len - n_new;
 
   g_object_freeze_notify (G_OBJECT (self));
 
