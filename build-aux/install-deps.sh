@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, the Debian 12 packages kafka-glib needs that are not
-# there yet. Usage: build-aux/install-deps.sh [build|test|docs|bench|all]
+# there yet. Usage: build-aux/install-deps.sh [build|test|docs|bench|gui|all]
 #   build  compiler, Meson, GLib, librdkafka, introspection, Vala
 #   test   build + what the test suite runs: PyGObject, GJS, kcat,
 #          confluent-kafka-python, and Java + Maven for the real Kafka broker,
 #          openssl for the security tests' certificates
 #   docs   build + gtk-doc
 #   bench  test + gnuplot, for the plot of tests/bench/run-bench.sh
+#   gui    build + GTK 4 and libadwaita (with their VAPIs) for Kafka Viewer,
+#          the example app in examples/gtk, and Xvfb for its test; the icon
+#          loader for the symbolic icons and a font, which a bare system lacks
 # Runs apt-get through sudo when not root. Installs nothing that is already
 # installed, and does not run `apt-get update` unless something is missing.
 set -euo pipefail
@@ -19,6 +22,7 @@ test_pkgs=(python3 python3-gi gjs kcat python3-confluent-kafka openssl
            openjdk-17-jre-headless maven procps util-linux)
 docs_pkgs=(gtk-doc-tools)
 bench_pkgs=(gnuplot-nox)
+gui_pkgs=(libgtk-4-dev libadwaita-1-dev librsvg2-common fonts-dejavu-core xvfb xauth)
 
 pkgs=("${build_pkgs[@]}")
 case $what in
@@ -26,8 +30,9 @@ case $what in
   test) pkgs+=("${test_pkgs[@]}") ;;
   docs) pkgs+=("${docs_pkgs[@]}") ;;
   bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
-  all) pkgs+=("${test_pkgs[@]}" "${docs_pkgs[@]}" "${bench_pkgs[@]}") ;;
-  *) echo "usage: $0 [build|test|docs|bench|all]" >&2; exit 2 ;;
+  gui) pkgs+=("${gui_pkgs[@]}") ;;
+  all) pkgs+=("${test_pkgs[@]}" "${docs_pkgs[@]}" "${bench_pkgs[@]}" "${gui_pkgs[@]}") ;;
+  *) echo "usage: $0 [build|test|docs|bench|gui|all]" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -16,6 +16,24 @@
  * `ClusterMetadata`: the cluster id, the controller, the brokers, and the
  * topics with their partitions, leaders, replicas and in-sync replicas. A
  * snapshot: it does not change after it was read.
+ *
+ * It is also a #GListModel of its topics (#KafkaTopicMetadata, in the
+ * order of kafka_cluster_metadata_get_topics()), each of them a #GListModel
+ * of its partitions: a sidebar shows the topics of a cluster and, with a
+ * `GtkTreeListModel` whose children are the topics themselves, their
+ * partitions. For a newer view of the cluster, call
+ * kafka_client_list_topics_async() again and show the new snapshot.
+ *
+ * |[<!-- language="C" -->
+ * static GListModel *
+ * partitions_of (gpointer item, gpointer user_data)
+ * {
+ *   return KAFKA_IS_TOPIC_METADATA (item) ? g_object_ref (item) : NULL;
+ * }
+ *
+ * tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (metadata)), FALSE, FALSE,
+ *                                 partitions_of, NULL, NULL);
+ * ]|
  */
 
 struct _KafkaClusterMetadata
@@ -30,7 +48,72 @@ struct _KafkaClusterMetadata
   GPtrArray *topics;   /* of KafkaTopicMetadata */
 };
 
-G_DEFINE_FINAL_TYPE (KafkaClusterMetadata, kafka_cluster_metadata, G_TYPE_OBJECT)
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  PROP_ITEM_TYPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void kafka_cluster_metadata_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KafkaClusterMetadata, kafka_cluster_metadata, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      kafka_cluster_metadata_model_iface_init))
+
+static GType
+kafka_cluster_metadata_get_item_type (GListModel *model)
+{
+  return KAFKA_TYPE_TOPIC_METADATA;
+}
+
+static guint
+kafka_cluster_metadata_get_n_items (GListModel *model)
+{
+  return KAFKA_CLUSTER_METADATA (model)->topics->len;
+}
+
+static gpointer
+kafka_cluster_metadata_get_item (GListModel *model,
+                                 guint       position)
+{
+  KafkaClusterMetadata *self = KAFKA_CLUSTER_METADATA (model);
+
+  if (position >= self->topics->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->topics, position));
+}
+
+static void
+kafka_cluster_metadata_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = kafka_cluster_metadata_get_item_type;
+  iface->get_n_items = kafka_cluster_metadata_get_n_items;
+  iface->get_item = kafka_cluster_metadata_get_item;
+}
+
+static void
+kafka_cluster_metadata_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  KafkaClusterMetadata *self = KAFKA_CLUSTER_METADATA (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->topics->len);
+      break;
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, KAFKA_TYPE_TOPIC_METADATA);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 kafka_cluster_metadata_finalize (GObject *object)
@@ -48,7 +131,34 @@ kafka_cluster_metadata_finalize (GObject *object)
 static void
 kafka_cluster_metadata_class_init (KafkaClusterMetadataClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = kafka_cluster_metadata_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kafka_cluster_metadata_finalize;
+  object_class->get_property = kafka_cluster_metadata_get_property;
+
+  /**
+   * KafkaClusterMetadata:n-items:
+   *
+   * The number of topics, as g_list_model_get_n_items() returns it.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KafkaClusterMetadata:item-type:
+   *
+   * The type of the items, #KAFKA_TYPE_TOPIC_METADATA.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, G_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

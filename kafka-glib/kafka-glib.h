@@ -20,6 +20,7 @@
 #include <kafka-glib/kafka-client.h>
 #include <kafka-glib/kafka-producer.h>
 #include <kafka-glib/kafka-consumer.h>
+#include <kafka-glib/kafka-message-list.h>
 #include <kafka-glib/kafka-mock-cluster.h>
 
 #undef __KAFKA_GLIB_INSIDE__

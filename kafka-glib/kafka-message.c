@@ -26,6 +26,14 @@
  * A message that failed (a delivery that did not succeed, a consumer error
  * such as reaching the end of a partition) carries a #GError, as
  * confluent-kafka-python's `Message.error()` does.
+ *
+ * What a list view shows is also there as read-only properties
+ * (#KafkaMessage:topic, #KafkaMessage:partition, #KafkaMessage:offset,
+ * #KafkaMessage:timestamp, #KafkaMessage:timestamp-type,
+ * #KafkaMessage:key, #KafkaMessage:value, #KafkaMessage:headers), for
+ * `GtkExpression`s, list item factories and g_object_bind_property(). A
+ * message never changes, so they are never notified. Key and value are
+ * #GBytes there, %NULL for a null key or value; reading them copies nothing.
  */
 
 struct _KafkaMessage
@@ -57,6 +65,60 @@ struct _KafkaMessage
 
 G_DEFINE_FINAL_TYPE (KafkaMessage, kafka_message, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_TOPIC,
+  PROP_PARTITION,
+  PROP_OFFSET,
+  PROP_TIMESTAMP,
+  PROP_TIMESTAMP_TYPE,
+  PROP_KEY,
+  PROP_VALUE,
+  PROP_HEADERS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kafka_message_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KafkaMessage *self = KAFKA_MESSAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOPIC:
+      g_value_set_string (value, self->topic);
+      break;
+    case PROP_PARTITION:
+      g_value_set_int (value, self->partition);
+      break;
+    case PROP_OFFSET:
+      g_value_set_int64 (value, self->offset);
+      break;
+    case PROP_TIMESTAMP:
+      g_value_set_int64 (value, self->timestamp);
+      break;
+    case PROP_TIMESTAMP_TYPE:
+      g_value_set_enum (value, self->timestamp_type);
+      break;
+    case PROP_KEY:
+      g_value_take_boxed (value, kafka_message_get_key_bytes (self));
+      break;
+    case PROP_VALUE:
+      g_value_take_boxed (value, kafka_message_get_value_bytes (self));
+      break;
+    case PROP_HEADERS:
+      g_value_set_object (value, self->headers);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 kafka_message_finalize (GObject *object)
 {
@@ -75,7 +137,102 @@ kafka_message_finalize (GObject *object)
 static void
 kafka_message_class_init (KafkaMessageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = kafka_message_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = kafka_message_finalize;
+  object_class->get_property = kafka_message_get_property;
+
+  /**
+   * KafkaMessage:topic:
+   *
+   * The topic of the message, %NULL for a consumer error that concerns no
+   * topic.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TOPIC] =
+    g_param_spec_string ("topic", NULL, NULL, NULL, flags);
+
+  /**
+   * KafkaMessage:partition:
+   *
+   * The partition of the message, -1 if none was assigned.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PARTITION] =
+    g_param_spec_int ("partition", NULL, NULL, -1, G_MAXINT32, -1, flags);
+
+  /**
+   * KafkaMessage:offset:
+   *
+   * The offset of the message in its partition, %KAFKA_OFFSET_INVALID if it
+   * has none.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_OFFSET] =
+    g_param_spec_int64 ("offset", NULL, NULL, G_MININT64, G_MAXINT64, -1001, flags);
+
+  /**
+   * KafkaMessage:timestamp:
+   *
+   * The timestamp of the message in milliseconds since the Unix epoch, -1 if
+   * there is none; #KafkaMessage:timestamp-type tells what it means.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TIMESTAMP] =
+    g_param_spec_int64 ("timestamp", NULL, NULL, G_MININT64, G_MAXINT64, -1, flags);
+
+  /**
+   * KafkaMessage:timestamp-type:
+   *
+   * What #KafkaMessage:timestamp means.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TIMESTAMP_TYPE] =
+    g_param_spec_enum ("timestamp-type", NULL, NULL, KAFKA_TYPE_TIMESTAMP_TYPE,
+                       KAFKA_TIMESTAMP_NOT_AVAILABLE, flags);
+
+  /* (getter) on key and value: the scanner would otherwise pair them with
+   * get_key() and get_value(), which return arrays, not GBytes */
+  /**
+   * KafkaMessage:key: (getter get_key_bytes)
+   *
+   * The key of the message, %NULL if it has none. Reading it copies
+   * nothing: the #GBytes keeps the message alive.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_KEY] =
+    g_param_spec_boxed ("key", NULL, NULL, G_TYPE_BYTES, flags);
+
+  /**
+   * KafkaMessage:value: (getter get_value_bytes)
+   *
+   * The value of the message, %NULL if it is null (a tombstone) or the
+   * message is an error. Reading it copies nothing: the #GBytes keeps the
+   * message alive.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_VALUE] =
+    g_param_spec_boxed ("value", NULL, NULL, G_TYPE_BYTES, flags);
+
+  /**
+   * KafkaMessage:headers:
+   *
+   * The headers of the message, %NULL if it has none.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_HEADERS] =
+    g_param_spec_object ("headers", NULL, NULL, KAFKA_TYPE_HEADERS, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -28,6 +28,36 @@ struct _KafkaPartitionMetadata
 
 G_DEFINE_FINAL_TYPE (KafkaPartitionMetadata, kafka_partition_metadata, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LEADER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kafka_partition_metadata_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  KafkaPartitionMetadata *self = KAFKA_PARTITION_METADATA (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int (value, self->id);
+      break;
+    case PROP_LEADER:
+      g_value_set_int (value, self->leader);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 kafka_partition_metadata_finalize (GObject *object)
 {
@@ -43,7 +73,33 @@ kafka_partition_metadata_finalize (GObject *object)
 static void
 kafka_partition_metadata_class_init (KafkaPartitionMetadataClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = kafka_partition_metadata_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = kafka_partition_metadata_finalize;
+  object_class->get_property = kafka_partition_metadata_get_property;
+
+  /**
+   * KafkaPartitionMetadata:id:
+   *
+   * The partition's number.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ID] =
+    g_param_spec_int ("id", NULL, NULL, G_MININT32, G_MAXINT32, 0, flags);
+
+  /**
+   * KafkaPartitionMetadata:leader:
+   *
+   * The id of the broker that leads the partition, -1 if none does.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_LEADER] =
+    g_param_spec_int ("leader", NULL, NULL, G_MININT32, G_MAXINT32, -1, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -14,6 +14,10 @@
  * A topic's name, its partitions and the error the broker reported for it
  * (%KAFKA_ERROR_UNKNOWN_TOPIC_OR_PART for a topic that does not exist, say).
  * Read-only.
+ *
+ * It is also a #GListModel of its partitions (#KafkaPartitionMetadata, in
+ * the order of kafka_topic_metadata_get_partitions()), for a sidebar: see
+ * #KafkaClusterMetadata.
  */
 
 struct _KafkaTopicMetadata
@@ -25,7 +29,76 @@ struct _KafkaTopicMetadata
   GError    *error;
 };
 
-G_DEFINE_FINAL_TYPE (KafkaTopicMetadata, kafka_topic_metadata, G_TYPE_OBJECT)
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_N_ITEMS,
+  PROP_ITEM_TYPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void kafka_topic_metadata_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KafkaTopicMetadata, kafka_topic_metadata, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      kafka_topic_metadata_model_iface_init))
+
+static GType
+kafka_topic_metadata_get_item_type (GListModel *model)
+{
+  return KAFKA_TYPE_PARTITION_METADATA;
+}
+
+static guint
+kafka_topic_metadata_get_n_items (GListModel *model)
+{
+  return KAFKA_TOPIC_METADATA (model)->partitions->len;
+}
+
+static gpointer
+kafka_topic_metadata_get_item (GListModel *model,
+                               guint       position)
+{
+  KafkaTopicMetadata *self = KAFKA_TOPIC_METADATA (model);
+
+  if (position >= self->partitions->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->partitions, position));
+}
+
+static void
+kafka_topic_metadata_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = kafka_topic_metadata_get_item_type;
+  iface->get_n_items = kafka_topic_metadata_get_n_items;
+  iface->get_item = kafka_topic_metadata_get_item;
+}
+
+static void
+kafka_topic_metadata_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  KafkaTopicMetadata *self = KAFKA_TOPIC_METADATA (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->partitions->len);
+      break;
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, KAFKA_TYPE_PARTITION_METADATA);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 kafka_topic_metadata_finalize (GObject *object)
@@ -42,7 +115,43 @@ kafka_topic_metadata_finalize (GObject *object)
 static void
 kafka_topic_metadata_class_init (KafkaTopicMetadataClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = kafka_topic_metadata_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = kafka_topic_metadata_finalize;
+  object_class->get_property = kafka_topic_metadata_get_property;
+
+  /**
+   * KafkaTopicMetadata:name:
+   *
+   * The topic's name.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, flags);
+
+  /**
+   * KafkaTopicMetadata:n-items:
+   *
+   * The number of partitions, as g_list_model_get_n_items() returns it.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * KafkaTopicMetadata:item-type:
+   *
+   * The type of the items, #KAFKA_TYPE_PARTITION_METADATA.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, G_TYPE_OBJECT, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -7,7 +7,7 @@
 #error "Only <kafka-glib/kafka-glib.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <kafka-glib/kafka-version-macros.h>
 #include <kafka-glib/kafka-partition-metadata.h>
 

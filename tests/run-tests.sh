@@ -2,15 +2,17 @@
 # The README's second command, and what CI runs: installs what is missing,
 # builds, starts a real single-node Apache Kafka broker (assembled from Maven
 # Central by tests/broker/kafka-broker.sh), runs the whole test suite against
-# it with `meson test` (C, Python, GJS and Vala tests, and the API
-# reference's coverage check), then the C tests again under ASan+UBSan, and
+# it with `meson test` (C, Python, GJS and Vala tests, the GTK app under
+# Xvfb, and the API reference's coverage check), then the C tests again under ASan+UBSan, and
 # stops the broker. Arguments go to `meson test` (e.g. --suite mock; the
 # sanitizer pass runs only without them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build-aux/install-deps.sh all
-# the reference too: its coverage test fails on any undocumented symbol
-build-aux/build.sh -Dtests=true -Dgtk_doc=true
+# the reference too: its coverage test fails on any undocumented symbol;
+# Kafka Viewer (the GTK app) too, for its Xvfb test: a missing GTK fails
+# the build rather than skipping the test
+build-aux/build.sh -Dtests=true -Dgtk_doc=true -Dviewer=enabled
 
 builddir=${BUILDDIR:-_build}
 broker_dir=$(mktemp -d "${TMPDIR:-/tmp}/kafka-glib-broker.XXXXXX")
