@@ -248,6 +248,14 @@ kafka_new_topic_get_replication_factor (KafkaNewTopic *self)
   return self->replication_factor;
 }
 
+/* GPtrArray calls it on the NULL holes too */
+static void
+broker_ids_free (gpointer ids)
+{
+  if (ids != NULL)
+    g_array_unref (ids);
+}
+
 void
 kafka_replica_assignment_set (GPtrArray    **assignment,
                               gint32         index,
@@ -258,7 +266,7 @@ kafka_replica_assignment_set (GPtrArray    **assignment,
 
   g_array_append_vals (ids, broker_ids, n_broker_ids);
   if (*assignment == NULL)
-    *assignment = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+    *assignment = g_ptr_array_new_with_free_func (broker_ids_free);
   if ((guint) index >= (*assignment)->len)
     g_ptr_array_set_size (*assignment, index + 1);
   g_clear_pointer (&g_ptr_array_index (*assignment, index), g_array_unref);
