@@ -79,12 +79,22 @@
  * # The mock cluster
  *
  * librdkafka 2.0.2's mock cluster (#KafkaMockCluster) answers only the
- * consumer group offset calls: kafka_admin_client_alter_consumer_group_offsets(),
- * kafka_admin_client_list_consumer_group_offsets() (given partitions; it
- * lists none when asked for all) and kafka_admin_client_list_consumer_group_lag().
- * It refuses to list, describe or delete consumer group offsets with
- * %KAFKA_ERROR_UNSUPPORTED_FEATURE, and has no controller for the topic,
- * configuration and ACL calls, which time out. Test those on a real broker.
+ * calls about consumer group offsets:
+ * kafka_admin_client_alter_consumer_group_offsets(),
+ * kafka_admin_client_list_consumer_group_offsets() (given partitions: it
+ * lists none when asked for all) and
+ * kafka_admin_client_list_consumer_group_lag(). Listing consumer groups
+ * and deleting records fail there with %KAFKA_ERROR_UNSUPPORTED_FEATURE
+ * (for the broker, for each partition); the topic, partition,
+ * configuration and ACL calls time out (it has no controller).
+ *
+ * Do not call kafka_admin_client_describe_consumer_groups(),
+ * kafka_admin_client_delete_groups() or
+ * kafka_admin_client_delete_consumer_group_offsets() there: when the group
+ * coordinator does not support the request, librdkafka 2.0.2 aborts the
+ * process (delete: librdkafka issue 3663, which Kafka brokers before 2.4
+ * trigger as well) or, after describing, never finishes destroying the
+ * client (issue 4605). Test those calls on a real broker.
  */
 
 /* librdkafka's own request timeout fires first: ours only catches a request
@@ -2102,6 +2112,9 @@ kafka_admin_client_list_consumer_groups_finish (KafkaAdminClient  *self,
  * nobody uses is described as a group in state
  * %KAFKA_CONSUMER_GROUP_STATE_DEAD with no member.
  *
+ * Not on the mock cluster: see “The mock cluster” in the description of
+ * #KafkaAdminClient.
+ *
  * Blocks the calling thread until the answer comes, or up to @timeout_ms (and
  * a second). See “Calls, results and errors” in the description of
  * #KafkaAdminClient.
@@ -2202,6 +2215,10 @@ kafka_admin_client_describe_consumer_groups_finish (KafkaAdminClient  *self,
  *
  * Deletes consumer groups, with their committed offsets. Only a group with no
  * member can be deleted.
+ *
+ * librdkafka 2.0.2 aborts the process if the group coordinator does not
+ * support deleting groups (the mock cluster does not): see “The mock cluster”
+ * in the description of #KafkaAdminClient.
  *
  * Blocks the calling thread until the answer comes, or up to @timeout_ms (and
  * a second). See “Calls, results and errors” in the description of
@@ -2641,6 +2658,10 @@ kafka_admin_client_alter_consumer_group_offsets_finish (KafkaAdminClient  *self,
  * group's consumers then start those partitions from their
  * `auto.offset.reset`. It fails for the topics a member of the group is
  * subscribed to.
+ *
+ * librdkafka 2.0.2 aborts the process if the group coordinator does not
+ * support deleting offsets (Kafka before 2.4, the mock cluster): see “The mock
+ * cluster” in the description of #KafkaAdminClient.
  *
  * Blocks the calling thread until the answer comes, or up to @timeout_ms (and
  * a second). See “Calls, results and errors” in the description of
