@@ -1275,7 +1275,10 @@ request_group_offsets (KafkaAdminClient   *self,
     return NULL;
   req->group = g_strdup (group);
 
-  if (partitions != NULL)
+  /* no partitions at all is every partition, to list (GJS passes an empty
+   * array for null) */
+  if (partitions != NULL &&
+      (partitions->len > 0 || (op != OP_LIST_GROUP_OFFSETS && op != OP_LIST_GROUP_LAG)))
     list = kafka_topic_partition_list_to_rd (partitions);
   switch (op)
     {
@@ -2312,7 +2315,8 @@ kafka_admin_client_delete_groups_finish (KafkaAdminClient  *self,
  * @self: a #KafkaAdminClient
  * @group: the id of the group
  * @partitions: (element-type KafkaTopicPartition) (nullable): the partitions
- *   to list, or %NULL for every partition the group committed an offset for
+ *   to list, or %NULL (or none) for every partition the group committed an
+ *   offset for
  * @options: (nullable): settings (#KafkaAdminOptions:require-stable-offsets),
  *   or %NULL for the defaults
  * @timeout_ms: how long librdkafka has to get the answer, in milliseconds (-1:
@@ -2358,7 +2362,8 @@ kafka_admin_client_list_consumer_group_offsets (KafkaAdminClient   *self,
  * @self: a #KafkaAdminClient
  * @group: the id of the group
  * @partitions: (element-type KafkaTopicPartition) (nullable): the partitions
- *   to list, or %NULL for every partition the group committed an offset for
+ *   to list, or %NULL (or none) for every partition the group committed an
+ *   offset for
  * @options: (nullable): settings (#KafkaAdminOptions:require-stable-offsets),
  *   or %NULL for the defaults
  * @timeout_ms: how long librdkafka has to get the answer, in milliseconds (-1:
@@ -2423,7 +2428,8 @@ kafka_admin_client_list_consumer_group_offsets_finish (KafkaAdminClient  *self,
  * @self: a #KafkaAdminClient
  * @group: the id of the group
  * @partitions: (element-type KafkaTopicPartition) (nullable): the partitions
- *   to look at, or %NULL for every partition the group committed an offset for
+ *   to look at, or %NULL (or none) for every partition the group committed an
+ *   offset for
  * @options: (nullable): settings (#KafkaAdminOptions:require-stable-offsets),
  *   or %NULL for the defaults
  * @timeout_ms: how long librdkafka has to get the answer, in milliseconds (-1:
@@ -2472,7 +2478,8 @@ kafka_admin_client_list_consumer_group_lag (KafkaAdminClient   *self,
  * @self: a #KafkaAdminClient
  * @group: the id of the group
  * @partitions: (element-type KafkaTopicPartition) (nullable): the partitions
- *   to look at, or %NULL for every partition the group committed an offset for
+ *   to look at, or %NULL (or none) for every partition the group committed an
+ *   offset for
  * @options: (nullable): settings (#KafkaAdminOptions:require-stable-offsets),
  *   or %NULL for the defaults
  * @timeout_ms: how long librdkafka has to get the answer, in milliseconds (-1:
