@@ -150,38 +150,19 @@ test_group_offsets (Fixture       *fx,
   g_assert_cmpint (kafka_partition_lag_get_lag (g_ptr_array_index (lags, 0)), ==, 2);
 }
 
-/* What it does not answer, each told as such */
+/* What it does not answer: the calls that need a controller time out.
+ * (Listing groups and deleting records fail there with
+ * KAFKA_ERROR_UNSUPPORTED_FEATURE, as tests/python/test_admin.py checks:
+ * not here, where LeakSanitizer runs, for librdkafka 2.0.2 leaks 176 bytes
+ * on that path. The group calls it aborts or hangs on are not called.) */
 static void
-test_unsupported (Fixture       *fx,
-                  gconstpointer  data)
+test_no_controller (Fixture       *fx,
+                    gconstpointer  data)
 {
-  g_autoptr(KafkaListConsumerGroupsResult) listed = NULL;
-  g_autoptr(GPtrArray) drop = offsets (fx->topic, 0, 0);
-  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *errors;
 
-  /* the broker's error comes with the (empty) list */
-  listed = kafka_admin_client_list_consumer_groups (fx->admin, NULL, WAIT_MS, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (kafka_list_consumer_groups_result_get_groups (listed)->len, ==, 0);
-  errors = kafka_list_consumer_groups_result_get_errors (listed);
-  g_assert_cmpuint (errors->len, ==, 1);
-  g_assert_error ((GError *) g_ptr_array_index (errors, 0), KAFKA_ERROR, KAFKA_ERROR_UNSUPPORTED_FEATURE);
-
-  /* a per-partition error (the group calls the mock does not support are
-   * not called: librdkafka 2.0.2 aborts the process on delete_groups() and
-   * delete_consumer_group_offsets() there, and cannot be destroyed after
-   * describe_consumer_groups()) */
-  result = kafka_admin_client_delete_records (fx->admin, drop, NULL, WAIT_MS, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (result->len, ==, 2);
-  g_assert_error ((GError *) kafka_topic_partition_get_error (g_ptr_array_index (result, 0)),
-                  KAFKA_ERROR, KAFKA_ERROR_UNSUPPORTED_FEATURE);
-  g_clear_pointer (&result, g_ptr_array_unref);
-
-  /* no controller: librdkafka's request timeout */
   g_ptr_array_add (topics, kafka_new_topic_new ("mock-created", 1, 1));
   result = kafka_admin_client_create_topics (fx->admin, topics, NULL, 500, &error);
   g_assert_null (result);
@@ -298,7 +279,7 @@ main (int    argc,
 
   g_test_add ("/admin/mock/group-offsets", Fixture, NULL, fixture_setup, test_group_offsets,
               fixture_teardown);
-  g_test_add ("/admin/mock/unsupported", Fixture, NULL, fixture_setup, test_unsupported,
+  g_test_add ("/admin/mock/no-controller", Fixture, NULL, fixture_setup, test_no_controller,
               fixture_teardown);
   g_test_add ("/admin/mock/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/admin/mock/dispose-pending", Fixture, NULL, fixture_setup, test_dispose_pending,
