@@ -52,8 +52,8 @@
  * answers for each item it was given (topic, group, resource, partition,
  * ACL), in the order given, with the item's own error, if any: one topic
  * that already exists does not hide that the others were created. The
- * per-item errors are #GErrors of the %KAFKA_ERROR domain too, whose codes
- * are Kafka's (%KAFKA_ERROR_TOPIC_ALREADY_EXISTS,
+ * per-item errors are #GError values of the %KAFKA_ERROR domain too, whose
+ * codes are Kafka's (%KAFKA_ERROR_TOPIC_ALREADY_EXISTS,
  * %KAFKA_ERROR_UNKNOWN_TOPIC_OR_PART, %KAFKA_ERROR_INVALID_REPLICATION_FACTOR,
  * %KAFKA_ERROR_GROUP_ID_NOT_FOUND…) and whose messages carry the broker's
  * explanation. The calls about one consumer group's offsets fail as a whole

@@ -18,13 +18,17 @@
  * only on kafka_admin_client_delete_groups(), say) fails the call with
  * %KAFKA_ERROR_INVALID_ARG rather than being ignored.
  *
- * | Setting | Calls that take it |
- * |---|---|
- * | #KafkaAdminOptions:operation-timeout-ms | create and delete topics, create partitions, delete records |
- * | #KafkaAdminOptions:validate-only | create topics, create partitions, alter configs |
- * | #KafkaAdminOptions:broker | every call but the consumer group ones |
- * | #KafkaAdminOptions:require-stable-offsets | list consumer group offsets (and lag) |
- * | kafka_admin_options_set_match_consumer_group_states() | list consumer groups |
+ * Which calls take which setting:
+ *
+ * - #KafkaAdminOptions:operation-timeout-ms: creating and deleting topics,
+ *   creating partitions, deleting records;
+ * - #KafkaAdminOptions:validate-only: creating topics and partitions,
+ *   altering configurations;
+ * - #KafkaAdminOptions:require-stable-offsets: listing a consumer group's
+ *   offsets (and lag);
+ * - kafka_admin_options_set_match_consumer_group_states(): listing consumer
+ *   groups;
+ * - #KafkaAdminOptions:broker: any call.
  *
  * One options object may serve any number of calls; a call reads it when
  * it starts.
