@@ -21,10 +21,9 @@
  * @Short_description: what producers and consumers share
  *
  * #KafkaClient is the abstract base of #KafkaProducer, #KafkaConsumer and
- * #KafkaAdminClient. It
- * owns the librdkafka handle built from the configuration given at
- * construction, and emits the signals both kinds of client have: #KafkaClient::error,
- * #KafkaClient::stats and #KafkaClient::log.
+ * #KafkaAdminClient. It owns the librdkafka handle built from the
+ * configuration given at construction, and emits the signals every kind of
+ * client has: #KafkaClient::error, #KafkaClient::stats and #KafkaClient::log.
  *
  * # Main context
  *
