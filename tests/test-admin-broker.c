@@ -152,6 +152,66 @@ new_topics (KafkaNewTopic *first,
   return array;
 }
 
+/* The broker learns of new ACLs and configuration values from the metadata
+ * log a moment after the controller answered the call that made them: ask
+ * again (a bounded number of times) until it shows them. */
+static GPtrArray *
+describe_acls_until (Fixture         *fx,
+                     KafkaAclBinding *filter,
+                     guint            n)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) results = ADMIN (fx, describe_acls, &error, filter, NULL, CALL_TIMEOUT_MS);
+
+      g_assert_no_error (error);
+      if (results->len == n)
+        return g_steal_pointer (&results);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("describe_acls: %u bindings, not %u, after 30 s", results->len, n);
+      g_usleep (100 * 1000);
+    }
+}
+
+/* The topic's configuration once @name reads @value (and, if @default_name,
+ * that property is back to its default) */
+static KafkaConfigResource *
+describe_topic_until (Fixture    *fx,
+                      const char *topic,
+                      const char *name,
+                      const char *value,
+                      const char *default_name)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) resources = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      KafkaConfigResource *res;
+      KafkaConfigEntry *entry;
+
+      g_ptr_array_add (resources, kafka_config_resource_new (KAFKA_RESOURCE_TOPIC, topic));
+      results = ADMIN (fx, describe_configs, &error, resources, NULL, CALL_TIMEOUT_MS);
+      g_assert_no_error (error);
+      g_assert_cmpuint (results->len, ==, 1);
+      res = g_ptr_array_index (results, 0);
+      g_assert_null (kafka_config_resource_get_error (res));
+      entry = kafka_config_resource_get_entry (res, name);
+      if (entry != NULL && g_strcmp0 (kafka_config_entry_get_value (entry), value) == 0 &&
+          (default_name == NULL ||
+           kafka_config_entry_get_is_default (kafka_config_resource_get_entry (res, default_name))))
+        return g_object_ref (res);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%s: %s is not %s after 30 s", topic, name, value);
+      g_usleep (100 * 1000);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -191,16 +251,11 @@ test_topics (Fixture       *fx,
 
   /* the configuration given at creation */
   {
-    g_autoptr(GPtrArray) resources = g_ptr_array_new_with_free_func (g_object_unref);
-    g_autoptr(GPtrArray) described = NULL;
-    KafkaConfigEntry *entry;
+    g_autoptr(KafkaConfigResource) described = describe_topic_until (fx, a, "retention.ms",
+                                                                     "1234567", NULL);
+    KafkaConfigEntry *entry = kafka_config_resource_get_entry (described, "retention.ms");
 
-    g_ptr_array_add (resources, kafka_config_resource_new (KAFKA_RESOURCE_TOPIC, a));
-    described = ADMIN (fx, describe_configs, &error, resources, NULL, CALL_TIMEOUT_MS);
-    g_assert_no_error (error);
-    entry = kafka_config_resource_get_entry (g_ptr_array_index (described, 0), "retention.ms");
-    g_assert_nonnull (entry);
-    g_assert_cmpstr (kafka_config_entry_get_value (entry), ==, "1234567");
+    g_assert_cmpint (kafka_config_entry_get_source (entry), ==, KAFKA_CONFIG_SOURCE_DYNAMIC_TOPIC_CONFIG);
   }
 
   /* again: it exists */
@@ -317,6 +372,8 @@ test_configs (Fixture       *fx,
                                    g_ptr_array_index (kafka_cluster_metadata_get_brokers (md), 0)));
   }
 
+  g_object_unref (describe_topic_until (fx, t, "retention.ms", "86400000", NULL));
+
   /* a topic, a broker, and a topic that does not exist */
   g_ptr_array_add (resources, topic_resource (t));
   g_ptr_array_add (resources, kafka_config_resource_new (KAFKA_RESOURCE_BROKER, broker_id));
@@ -371,6 +428,8 @@ test_configs (Fixture       *fx,
   g_assert_cmpstr (kafka_config_resource_get_name (g_ptr_array_index (results, 1)), ==, t2);
   assert_error_says (kafka_config_resource_get_error (g_ptr_array_index (results, 1)),
                      KAFKA_ERROR_INVALID_CONFIG, "not a number");
+
+  g_object_unref (describe_topic_until (fx, t, "retention.ms", "3600000", "max.message.bytes"));
 
   /* validate only: checked, not applied */
   g_clear_pointer (&results, g_ptr_array_unref);
@@ -810,9 +869,7 @@ test_acls (Fixture       *fx,
                      KAFKA_ERROR_INVALID_REQUEST, "nobody");
   g_clear_pointer (&results, g_ptr_array_unref);
 
-  results = ADMIN (fx, describe_acls, &error, by_topic, NULL, CALL_TIMEOUT_MS);
-  g_assert_no_error (error);
-  g_assert_cmpuint (results->len, ==, 2);
+  results = describe_acls_until (fx, by_topic, 2);
   for (guint i = 0; i < results->len; i++)
     {
       acl = g_ptr_array_index (results, i);
@@ -859,9 +916,7 @@ test_acls (Fixture       *fx,
   }
   g_clear_pointer (&results, g_ptr_array_unref);
 
-  results = ADMIN (fx, describe_acls, &error, by_topic, NULL, CALL_TIMEOUT_MS);
-  g_assert_no_error (error);
-  g_assert_cmpuint (results->len, ==, 1);
+  results = describe_acls_until (fx, by_topic, 1);
   g_assert_cmpint (kafka_acl_binding_get_operation (g_ptr_array_index (results, 0)), ==,
                    KAFKA_ACL_OPERATION_WRITE);
   g_clear_pointer (&results, g_ptr_array_unref);
@@ -872,9 +927,7 @@ test_acls (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpuint (kafka_delete_acls_result_get_matching_acls (g_ptr_array_index (results, 0))->len, ==, 1);
   g_clear_pointer (&results, g_ptr_array_unref);
-  results = ADMIN (fx, describe_acls, &error, by_topic, NULL, CALL_TIMEOUT_MS);
-  g_assert_no_error (error);
-  g_assert_cmpuint (results->len, ==, 0);
+  results = describe_acls_until (fx, by_topic, 0);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -55,6 +55,21 @@ async function waitForTopic(admin, topic, partitions) {
     throw new Error(`${topic}: no ${partitions} partitions after 60 s`);
 }
 
+// call() again until ok(result): the broker learns of new ACLs and
+// configuration values from the metadata log a moment after the controller
+// answered the call that made them
+async function until(call, ok, what) {
+    const deadline = GLib.get_monotonic_time() + 30 * 1000000;
+    for (;;) {
+        const result = await call();
+        if (ok(result))
+            return result;
+        if (GLib.get_monotonic_time() > deadline)
+            throw new Error(`${what}: not there after 30 s`);
+        await sleep(100);
+    }
+}
+
 async function testTopicsAndConfigs(admin) {
     const good = unique('ok'), bad = unique('rf'), gone = unique('none');
     const topic = new Kafka.NewTopic({name: good, num_partitions: 2, replication_factor: 1});
@@ -67,9 +82,10 @@ async function testTopicsAndConfigs(admin) {
         `invalid replication factor: ${created[1].get_error()}`);
     await waitForTopic(admin, good, 2);
 
-    const described = await admin.describe_configs_async(
+    const described = await until(() => admin.describe_configs_async(
         [Kafka.ConfigResource.new(Kafka.ResourceType.TOPIC, good),
-            Kafka.ConfigResource.new(Kafka.ResourceType.TOPIC, gone)], null, TIMEOUT_MS, null);
+            Kafka.ConfigResource.new(Kafka.ResourceType.TOPIC, gone)], null, TIMEOUT_MS, null),
+    r => r[0].get_entry('retention.ms')?.value === '4444444', 'the configuration given at creation');
     const entry = described[0].get_entry('retention.ms');
     check(entry !== null && entry.value === '4444444', 'topic config given at creation');
     check(entry.source === Kafka.ConfigSource.DYNAMIC_TOPIC_CONFIG, 'dynamic topic config');
@@ -151,7 +167,8 @@ async function testAcls(admin) {
     check(isKafkaError(created[1].get_error(), Kafka.Error.INVALID_REQUEST), 'bad principal');
 
     const filter = new Kafka.AclBinding({resource_type: Kafka.ResourceType.TOPIC, name: topic});
-    const found = await admin.describe_acls_async(filter, null, TIMEOUT_MS, null);
+    const found = await until(() => admin.describe_acls_async(filter, null, TIMEOUT_MS, null),
+        r => r.length === 1, 'the created ACL');
     check(found.length === 1 && found[0].principal === user && found[0].operation === Kafka.AclOperation.WRITE,
         'ACL described');
     const deleted = await admin.delete_acls_async([filter], null, TIMEOUT_MS, null);

@@ -40,6 +40,20 @@ def wait_for_topic(client, topic, partitions):
     raise AssertionError('%s has no %d partitions with leaders after 60 s' % (topic, partitions))
 
 
+def until(call, ok, what, timeout_s=30):
+    """call() again until ok(result): the broker learns of new ACLs and
+    configuration values from the metadata log a moment after the
+    controller answered the call that made them."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        result = call()
+        if ok(result):
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError('%s: still %r after %ss' % (what, result, timeout_s))
+        time.sleep(0.1)
+
+
 class AdminTest(unittest.TestCase):
     def setUp(self):
         self.admin = admin()
@@ -65,10 +79,11 @@ class AdminTest(unittest.TestCase):
         again = self.admin.create_topics([topic], None, TIMEOUT_MS)
         self.assertKafkaError(again[0].get_error(), Kafka.Error.TOPIC_ALREADY_EXISTS)
 
-        resources = self.admin.describe_configs(
+        resources = until(lambda: self.admin.describe_configs(
             [Kafka.ConfigResource.new(Kafka.ResourceType.TOPIC, good),
              Kafka.ConfigResource(resource_type=Kafka.ResourceType.TOPIC, name=gone)],
-            None, TIMEOUT_MS)
+            None, TIMEOUT_MS), lambda r: r[0].get_entry('retention.ms').props.value == '7654321',
+            'the configuration given at creation')
         entry = resources[0].get_entry('retention.ms')
         self.assertEqual(entry.props.value, '7654321')
         self.assertEqual(entry.get_source(), Kafka.ConfigSource.DYNAMIC_TOPIC_CONFIG)
@@ -172,13 +187,15 @@ class AdminTest(unittest.TestCase):
         self.assertKafkaError(created[1].get_error(), Kafka.Error.INVALID_REQUEST)
 
         by_topic = Kafka.AclBinding(resource_type=Kafka.ResourceType.TOPIC, name=topic)
-        found = self.admin.describe_acls(by_topic, None, TIMEOUT_MS)
+        found = until(lambda: self.admin.describe_acls(by_topic, None, TIMEOUT_MS),
+                      lambda r: len(r) == 1, 'the created ACL')
         self.assertEqual([(a.get_principal(), a.props.operation) for a in found],
                          [(user, Kafka.AclOperation.DESCRIBE)])
         deleted = self.admin.delete_acls([by_topic], None, TIMEOUT_MS)
         self.assertIsNone(deleted[0].get_error())
         self.assertEqual([a.get_principal() for a in deleted[0].get_matching_acls()], [user])
-        self.assertEqual(self.admin.describe_acls(by_topic, None, TIMEOUT_MS), [])
+        until(lambda: self.admin.describe_acls(by_topic, None, TIMEOUT_MS), lambda r: r == [],
+              'the deleted ACL gone')
 
     def test_async(self):
         topic = unique('adm-async')

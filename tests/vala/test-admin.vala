@@ -117,7 +117,15 @@ async void with_yield (AdminClient admin, MainLoop loop) {
         assert (acl_results[0].get_error () == null);
         var filter = new AclBinding (ResourceType.TOPIC, topic, ResourcePatternType.ANY, null, null,
                                      AclOperation.ANY, AclPermissionType.ANY);
+        /* the broker learns of a new ACL from the metadata log a moment
+         * after the controller answered: ask until it shows it */
+        var deadline = get_monotonic_time () + 30 * TimeSpan.SECOND;
         var found_acls = yield admin.describe_acls_async (filter, null, TIMEOUT_MS, null);
+        while (found_acls.length == 0 && get_monotonic_time () < deadline) {
+            Timeout.add (100, with_yield.callback);
+            yield;
+            found_acls = yield admin.describe_acls_async (filter, null, TIMEOUT_MS, null);
+        }
         assert (found_acls.length == 1);
         var filters = new GenericArray<AclBinding> ();
         filters.add (filter);
