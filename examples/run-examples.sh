@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Runs every example once, each on its own embedded mock cluster (no broker
-# needed), with small message counts, against the build tree's library,
+# needed; the admin examples excepted, see below), with small message counts, against the build tree's library,
 # typelib and VAPI-built Vala programs. Stops at the first example that exits
 # non-zero (or runs longer than $EXAMPLE_TIMEOUT seconds, default 120), and
 # exits non-zero then.
 #
 #   ninja -C _build              # or meson compile -C _build
 #   examples/run-examples.sh     # BUILDDIR=... for another build directory
+#
+# The admin examples need a real broker (librdkafka's mock cluster has no
+# admin API): they run against $KAFKA_BOOTSTRAP_SERVERS, which
+# tests/run-tests.sh sets, and are skipped without it, unless
+# KAFKA_GLIB_EXAMPLES_NEED_BROKER=1 (the "examples" test sets it) makes that
+# a failure.
 #
 # Python examples run with Debian's /usr/bin/python3 (python3-gi is built for
 # it). The Vala examples are skipped when the build has no VAPI (-Dvapi=false),
@@ -59,17 +65,36 @@ skip() {
   summary+=("skip  $1 ($2)")
 }
 
+broker=${KAFKA_BOOTSTRAP_SERVERS:-}
+if [ -z "$broker" ] && [ "${KAFKA_GLIB_EXAMPLES_NEED_BROKER:-0}" = 1 ]; then
+  echo "run-examples: KAFKA_BOOTSTRAP_SERVERS is not set, and the admin examples need a broker" >&2
+  exit 1
+fi
+# admin NAME COMMAND...: an admin example, against the broker if there is one
+admin() {
+  local name=$1
+  shift
+  if [ -n "$broker" ]; then
+    run "$name" "$@" --bootstrap-servers "$broker"
+  else
+    skip "$name" "needs a broker: set KAFKA_BOOTSTRAP_SERVERS"
+  fi
+}
+
 # C
 run c/produce "$builddir/examples/kafka-glib-produce" --count 5
 run c/consume "$builddir/examples/kafka-glib-consume" --count 5 --timeout 60
+admin c/admin "$builddir/examples/kafka-glib-admin"
 
 # Vala
 if [ -x "$builddir/examples/kafka-glib-produce-vala" ]; then
   run vala/produce "$builddir/examples/kafka-glib-produce-vala" --count 5
   run vala/async-roundtrip "$builddir/examples/kafka-glib-async-roundtrip-vala" --count 5
+  admin vala/admin "$builddir/examples/kafka-glib-admin-vala"
 else
   skip vala/produce "not built: -Dvapi=false or -Dintrospection=false"
   skip vala/async-roundtrip "not built: -Dvapi=false or -Dintrospection=false"
+  skip vala/admin "not built: -Dvapi=false or -Dintrospection=false"
 fi
 
 # Python and GJS, through the typelib
@@ -84,12 +109,13 @@ if [ -f "$libdir/Kafka-1.0.typelib" ]; then
     run gjs/produce.js gjs examples/gjs/produce.js --count 5
     run gjs/consume.js gjs examples/gjs/consume.js --count 5 --timeout 60
     run gjs/async-roundtrip.js gjs examples/gjs/async-roundtrip.js --count 5 --timeout 60
+    admin gjs/admin.js gjs examples/gjs/admin.js
   else
-    for e in produce.js consume.js async-roundtrip.js; do skip "gjs/$e" "no gjs"; done
+    for e in produce.js consume.js async-roundtrip.js admin.js; do skip "gjs/$e" "no gjs"; done
   fi
 else
   for e in produce.py consume.py async_roundtrip.py tail.py; do skip "python/$e" "no typelib"; done
-  for e in produce.js consume.js async-roundtrip.js; do skip "gjs/$e" "no typelib"; done
+  for e in produce.js consume.js async-roundtrip.js admin.js; do skip "gjs/$e" "no typelib"; done
 fi
 
 echo

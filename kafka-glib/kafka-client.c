@@ -20,10 +20,10 @@
  * @Title: KafkaClient
  * @Short_description: what producers and consumers share
  *
- * #KafkaClient is the abstract base of #KafkaProducer and #KafkaConsumer. It
- * owns the librdkafka handle built from the configuration given at
- * construction, and emits the signals both kinds of client have: #KafkaClient::error,
- * #KafkaClient::stats and #KafkaClient::log.
+ * #KafkaClient is the abstract base of #KafkaProducer, #KafkaConsumer and
+ * #KafkaAdminClient. It owns the librdkafka handle built from the
+ * configuration given at construction, and emits the signals every kind of
+ * client has: #KafkaClient::error, #KafkaClient::stats and #KafkaClient::log.
  *
  * # Main context
  *

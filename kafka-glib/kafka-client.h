@@ -25,8 +25,8 @@ G_BEGIN_DECLS
 /**
  * KafkaClient:
  *
- * The abstract base of #KafkaProducer and #KafkaConsumer. The structure is
- * opaque: use the functions below.
+ * The abstract base of #KafkaProducer, #KafkaConsumer and #KafkaAdminClient.
+ * The structure is opaque: use the functions below.
  *
  * Since: 1.0
  */

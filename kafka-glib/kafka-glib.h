@@ -22,5 +22,19 @@
 #include <kafka-glib/kafka-consumer.h>
 #include <kafka-glib/kafka-message-list.h>
 #include <kafka-glib/kafka-mock-cluster.h>
+#include <kafka-glib/kafka-admin-options.h>
+#include <kafka-glib/kafka-admin-result.h>
+#include <kafka-glib/kafka-new-topic.h>
+#include <kafka-glib/kafka-new-partitions.h>
+#include <kafka-glib/kafka-config-entry.h>
+#include <kafka-glib/kafka-config-resource.h>
+#include <kafka-glib/kafka-acl-binding.h>
+#include <kafka-glib/kafka-delete-acls-result.h>
+#include <kafka-glib/kafka-consumer-group-listing.h>
+#include <kafka-glib/kafka-list-consumer-groups-result.h>
+#include <kafka-glib/kafka-consumer-group-description.h>
+#include <kafka-glib/kafka-member-description.h>
+#include <kafka-glib/kafka-partition-lag.h>
+#include <kafka-glib/kafka-admin-client.h>
 
 #undef __KAFKA_GLIB_INSIDE__

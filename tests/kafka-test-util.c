@@ -55,6 +55,74 @@ kt_config_add_valist (GHashTable *config,
     }
 }
 
+void
+kt_wait_for_topic (KafkaClient *client,
+                   const char  *topic,
+                   int          partitions,
+                   int          replicas)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KafkaClusterMetadata) md = kafka_client_list_topics (client, topic, 10000, &error);
+      KafkaTopicMetadata *tm = md ? kafka_cluster_metadata_get_topic (md, topic) : NULL;
+      gboolean ready = tm != NULL && kafka_topic_metadata_get_error (tm) == NULL &&
+                       kafka_topic_metadata_get_partitions (tm)->len == (guint) partitions;
+
+      for (int p = 0; ready && p < partitions; p++)
+        {
+          KafkaPartitionMetadata *pm = kafka_topic_metadata_get_partition (tm, p);
+          guint n_replicas = 0;
+
+          kafka_partition_metadata_get_replicas (pm, &n_replicas);
+          ready = kafka_partition_metadata_get_error (pm) == NULL &&
+                  kafka_partition_metadata_get_leader (pm) >= 0 &&
+                  (replicas <= 0 || n_replicas == (guint) replicas);
+        }
+      if (ready)
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Topic %s: not %d partitions with leaders after 60 s (%s)", topic, partitions,
+                 error ? error->message : "metadata incomplete");
+      /* metadata requests are not events to wait on: ask again shortly */
+      g_usleep (100 * 1000);
+    }
+}
+
+void
+kt_create_topic (const char *topic,
+                 int         partitions,
+                 int         replication_factor,
+                 ...)
+{
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers", kt_broker_bootstrap (), NULL);
+  g_autoptr(KafkaAdminClient) admin = NULL;
+  g_autoptr(KafkaNewTopic) new_topic = kafka_new_topic_new (topic, partitions, replication_factor);
+  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *topic_error;
+  va_list args;
+
+  va_start (args, replication_factor);
+  for (const char *key = va_arg (args, const char *); key != NULL; key = va_arg (args, const char *))
+    kafka_new_topic_set_config (new_topic, key, va_arg (args, const char *));
+  va_end (args);
+
+  admin = kafka_admin_client_new (config, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (topics, new_topic);
+  results = kafka_admin_client_create_topics (admin, topics, NULL, 60000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  topic_error = kafka_admin_result_get_error (g_ptr_array_index (results, 0));
+  if (topic_error != NULL)
+    g_error ("Could not create %s: %s", topic, topic_error->message);
+  kt_wait_for_topic (KAFKA_CLIENT (admin), topic, partitions, replication_factor);
+}
+
 KafkaMockCluster *
 kt_mock_cluster_with_topic (guint        n_brokers,
                             const char  *prefix,

@@ -25,6 +25,22 @@ void        kt_config_add_valist (GHashTable *config,
                                   const char *first_key,
                                   va_list     args);
 
+/* Creates @topic on the real broker (KafkaAdminClient) with @partitions
+ * partitions of @replication_factor replicas and the NULL-terminated topic
+ * configuration pairs, and waits until the cluster's metadata shows every
+ * partition with a leader. Fails the test if any of it fails. */
+void        kt_create_topic      (const char *topic,
+                                  int         partitions,
+                                  int         replication_factor,
+                                  ...) G_GNUC_NULL_TERMINATED;
+
+/* Waits until the metadata of @client shows @topic with @partitions
+ * partitions, each with a leader (and @replicas replicas, if > 0). */
+void        kt_wait_for_topic    (KafkaClient *client,
+                                  const char  *topic,
+                                  int          partitions,
+                                  int          replicas);
+
 /* A mock cluster of @n_brokers holding a new topic (named from @prefix,
  * returned in *@topic) of @partitions partitions, with one replica. */
 KafkaMockCluster *kt_mock_cluster_with_topic (guint        n_brokers,

@@ -13,6 +13,10 @@
  *          counted with g_main_context_set_poll_func() (returns of the poll
  *          that did not come from our own end-of-run timer) and as context
  *          switches of the main thread.
+ *
+ * Also the harness's admin tool, through KafkaAdminClient: create-topics
+ * (--topic NAME:PARTITIONS,NAME:PARTITIONS; waits until every partition has
+ * a leader) and delete-topics (--topic NAME,NAME).
  */
 #include "bench-common.h"
 
@@ -493,6 +497,91 @@ do_idle (gboolean is_consumer)
   return 0;
 }
 
+/* Created topics: wait until the cluster's metadata shows every partition
+ * with a leader, so that no contender's first produce waits for it. */
+static void
+wait_for_leaders (KafkaAdminClient *admin,
+                  const char       *topic,
+                  int               partitions)
+{
+  gint64 limit = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(KafkaClusterMetadata) md = kafka_client_list_topics (KAFKA_CLIENT (admin), topic,
+                                                                      5000, NULL);
+      KafkaTopicMetadata *tm = md ? kafka_cluster_metadata_get_topic (md, topic) : NULL;
+      gboolean ready = tm != NULL && kafka_topic_metadata_get_error (tm) == NULL &&
+                       kafka_topic_metadata_get_partitions (tm)->len == (guint) partitions;
+
+      for (int p = 0; ready && p < partitions; p++)
+        ready = kafka_partition_metadata_get_leader (kafka_topic_metadata_get_partition (tm, p)) >= 0;
+      if (ready)
+        return;
+      if (g_get_monotonic_time () > limit)
+        bench_die ("topic %s has no leader after 30 s", topic);
+      g_usleep (50000);
+    }
+}
+
+static int
+do_admin (gboolean create)
+{
+  g_autoptr(GHashTable) config = base_config ();
+  g_autoptr(KafkaAdminClient) admin = NULL;
+  g_auto(GStrv) items = g_strsplit (args.topic, ",", -1);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) partitions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  int failed = 0;
+
+  admin = kafka_admin_client_new (config, &error);
+  if (admin == NULL)
+    bench_die ("%s", error->message);
+  for (int i = 0; items[i] != NULL; i++)
+    {
+      char *colon = strchr (items[i], ':');
+
+      g_ptr_array_add (partitions, GINT_TO_POINTER (colon ? atoi (colon + 1) : 1));
+      g_ptr_array_add (names, colon ? g_strndup (items[i], colon - items[i]) : g_strdup (items[i]));
+    }
+
+  if (create)
+    {
+      g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (topics, kafka_new_topic_new (g_ptr_array_index (names, i),
+                                                      GPOINTER_TO_INT (g_ptr_array_index (partitions, i)),
+                                                      1));
+      results = kafka_admin_client_create_topics (admin, topics, NULL, 60000, &error);
+    }
+  else
+    {
+      g_ptr_array_add (names, NULL);
+      results = kafka_admin_client_delete_topics (admin, (const char * const *) names->pdata, NULL,
+                                                  60000, &error);
+      g_ptr_array_remove_index (names, names->len - 1);
+    }
+  if (results == NULL)
+    bench_die ("admin: %s", error->message);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const GError *e = kafka_admin_result_get_error (g_ptr_array_index (results, i));
+
+      if (e != NULL)
+        {
+          fprintf (stderr, "bench-glib: %s\n", e->message);
+          failed = 1;
+        }
+    }
+  for (guint i = 0; create && !failed && i < names->len; i++)
+    wait_for_leaders (admin, g_ptr_array_index (names, i),
+                      GPOINTER_TO_INT (g_ptr_array_index (partitions, i)));
+  return failed;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -509,6 +598,8 @@ main (int argc, char **argv)
   else if (!strcmp (args.mode, "latency")) ret = do_latency ();
   else if (!strcmp (args.mode, "idle-producer")) ret = do_idle (FALSE);
   else if (!strcmp (args.mode, "idle-consumer")) ret = do_idle (TRUE);
+  else if (!strcmp (args.mode, "create-topics")) ret = do_admin (TRUE);
+  else if (!strcmp (args.mode, "delete-topics")) ret = do_admin (FALSE);
   else
     bench_die ("unknown mode %s", args.mode);
   g_free (payload);

@@ -2,9 +2,6 @@
  * copied (RD_KAFKA_MSG_F_COPY), delivery reports as events drained from a
  * queue (rd_kafka_event_message_next), batch consume
  * (rd_kafka_consume_batch_queue).  The floor no wrapper can beat.
- *
- * Also the harness's admin tool: create-topics / delete-topics
- * (--topic NAME:PARTITIONS,NAME:PARTITIONS / --topic NAME,NAME).
  */
 #include "bench-common.h"
 
@@ -372,104 +369,6 @@ do_idle (const BenchArgs *a, int consumer)
   return 0;
 }
 
-static int
-do_admin (const BenchArgs *a, int create)
-{
-  rd_kafka_conf_t *conf = base_conf (a);
-  char err[512];
-  rd_kafka_t *rk = rd_kafka_new (RD_KAFKA_PRODUCER, conf, err, sizeof err);
-  rd_kafka_queue_t *q = rd_kafka_queue_new (rk);
-  char *list = strdup (a->topic), *save = NULL;
-  void *objs[64];
-  const char *names[64];
-  int n = 0, failed = 0;
-  rd_kafka_event_t *ev;
-
-  for (char *tok = strtok_r (list, ",", &save); tok && n < 64; tok = strtok_r (NULL, ",", &save))
-    {
-      if (create)
-        {
-          char *colon = strchr (tok, ':');
-          int parts = colon ? atoi (colon + 1) : 1;
-          if (colon)
-            *colon = '\0';
-          names[n] = tok;
-          objs[n] = rd_kafka_NewTopic_new (tok, parts, 1, err, sizeof err);
-          if (objs[n] == NULL)
-            bench_die ("%s", err);
-        }
-      else
-        objs[n] = rd_kafka_DeleteTopic_new (tok);
-      n++;
-    }
-  if (create)
-    rd_kafka_CreateTopics (rk, (rd_kafka_NewTopic_t **) objs, n, NULL, q);
-  else
-    rd_kafka_DeleteTopics (rk, (rd_kafka_DeleteTopic_t **) objs, n, NULL, q);
-  ev = rd_kafka_queue_poll (q, 60000);
-  if (ev == NULL)
-    bench_die ("%s", "admin request timed out");
-  if (rd_kafka_event_error (ev))
-    bench_die ("admin: %s", rd_kafka_event_error_string (ev));
-  {
-    const rd_kafka_topic_result_t **res;
-    size_t cnt;
-    if (create)
-      res = rd_kafka_CreateTopics_result_topics (rd_kafka_event_CreateTopics_result (ev), &cnt);
-    else
-      res = rd_kafka_DeleteTopics_result_topics (rd_kafka_event_DeleteTopics_result (ev), &cnt);
-    for (size_t i = 0; i < cnt; i++)
-      if (rd_kafka_topic_result_error (res[i]))
-        {
-          fprintf (stderr, "bench-raw: %s %s: %s\n", create ? "create" : "delete",
-                   rd_kafka_topic_result_name (res[i]), rd_kafka_topic_result_error_string (res[i]));
-          failed = 1;
-        }
-  }
-  rd_kafka_event_destroy (ev);
-  /* Created topics: wait until the cluster's metadata shows every partition
-   * with a leader, so that no contender's first produce waits for it. */
-  for (int i = 0; create && !failed && i < n; i++)
-    {
-      const char *name = names[i];
-      rd_kafka_topic_t *rkt = rd_kafka_topic_new (rk, name, NULL);
-      int64_t limit = bench_now_us () + 30 * 1000000;
-      for (;;)
-        {
-          const struct rd_kafka_metadata *md = NULL;
-          int ready = 0;
-          if (rd_kafka_metadata (rk, 0, rkt, &md, 5000) == RD_KAFKA_RESP_ERR_NO_ERROR)
-            {
-              if (md->topic_cnt == 1 && md->topics[0].err == 0 && md->topics[0].partition_cnt > 0)
-                {
-                  ready = 1;
-                  for (int p = 0; p < md->topics[0].partition_cnt; p++)
-                    if (md->topics[0].partitions[p].err || md->topics[0].partitions[p].leader < 0)
-                      ready = 0;
-                }
-              rd_kafka_metadata_destroy (md);
-            }
-          if (ready)
-            break;
-          if (bench_now_us () > limit)
-            bench_die ("topic %s has no leader after 30 s", name);
-          usleep (50000);
-        }
-      rd_kafka_topic_destroy (rkt);
-    }
-  for (int i = 0; i < n; i++)
-    {
-      if (create)
-        rd_kafka_NewTopic_destroy (objs[i]);
-      else
-        rd_kafka_DeleteTopic_destroy (objs[i]);
-    }
-  rd_kafka_queue_destroy (q);
-  rd_kafka_destroy (rk);
-  free (list);
-  return failed;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -488,8 +387,6 @@ main (int argc, char **argv)
   if (!strcmp (a.mode, "latency")) return do_latency (&a);
   if (!strcmp (a.mode, "idle-producer")) return do_idle (&a, 0);
   if (!strcmp (a.mode, "idle-consumer")) return do_idle (&a, 1);
-  if (!strcmp (a.mode, "create-topics")) return do_admin (&a, 1);
-  if (!strcmp (a.mode, "delete-topics")) return do_admin (&a, 0);
   bench_die ("unknown mode %s", a.mode);
   return 2;
 }

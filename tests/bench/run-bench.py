@@ -109,7 +109,7 @@ class Runner:
         return cmd
 
     def admin(self, mode, topics):
-        cmd = [os.path.join(self.bench_dir, 'bench-raw'), mode,
+        cmd = [os.path.join(self.bench_dir, 'bench-glib'), mode,
                '--bootstrap', self.o.bootstrap_servers, '--topic', ','.join(topics)]
         r = subprocess.run(cmd, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True, timeout=120)

@@ -253,6 +253,14 @@ transaction.state.log.num.partitions=5
 
 # Tests want consumer groups to form at once.
 group.initial.rebalance.delay.ms=0
+# An authorizer, so that the admin client's ACL calls (tests/test-admin-broker.c)
+# have something to create, describe and delete. Everyone may still do
+# everything: PLAINTEXT clients, the other nodes and the controller are
+# User:ANONYMOUS, a super user, and a resource with no ACL is open to all
+# (the SASL users of --security).
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:ANONYMOUS
+allow.everyone.if.no.acl.found=true
 # Default is 128 MB of heap, too much for -Xmx512m.
 log.cleaner.dedupe.buffer.size=8388608
 # Failover tests: a killed node is fenced (and its partitions move) after

@@ -28,7 +28,6 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <librdkafka/rdkafka.h>
 
 #include "kafka-test-util.h"
 
@@ -105,73 +104,13 @@ base_config (void)
                     NULL);
 }
 
-/* Creates @topic with replication factor 3 and min.insync.replicas 2 through
- * librdkafka's admin API (kafka-glib has none), and waits until every
- * partition has a leader and three replicas. */
+/* Creates @topic with replication factor 3 and min.insync.replicas 2, and
+ * waits until every partition has a leader and three replicas. */
 static void
 create_topic (const char *topic,
               int         partitions)
 {
-  char errstr[512];
-  rd_kafka_conf_t *conf = rd_kafka_conf_new ();
-  rd_kafka_t *rk;
-  rd_kafka_NewTopic_t *nt;
-  rd_kafka_queue_t *queue;
-  rd_kafka_event_t *event;
-  const rd_kafka_CreateTopics_result_t *result;
-  const rd_kafka_topic_result_t **results;
-  size_t n_results;
-  g_autoptr(GHashTable) config = base_config ();
-  g_autoptr(KafkaProducer) producer = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline;
-
-  g_assert_cmpint (rd_kafka_conf_set (conf, "bootstrap.servers", kt_broker_bootstrap (),
-                                      errstr, sizeof errstr), ==, RD_KAFKA_CONF_OK);
-  rk = rd_kafka_new (RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
-  g_assert_nonnull (rk);
-  nt = rd_kafka_NewTopic_new (topic, partitions, 3, errstr, sizeof errstr);
-  g_assert_nonnull (nt);
-  g_assert_cmpint (rd_kafka_NewTopic_set_config (nt, "min.insync.replicas", "2"), ==, 0);
-  queue = rd_kafka_queue_new (rk);
-  rd_kafka_CreateTopics (rk, &nt, 1, NULL, queue);
-  event = rd_kafka_queue_poll (queue, 60000);
-  g_assert_nonnull (event);
-  g_assert_cmpint (rd_kafka_event_error (event), ==, 0);
-  result = rd_kafka_event_CreateTopics_result (event);
-  results = rd_kafka_CreateTopics_result_topics (result, &n_results);
-  g_assert_cmpuint (n_results, ==, 1);
-  if (rd_kafka_topic_result_error (results[0]) != 0)
-    g_error ("Could not create %s: %s", topic, rd_kafka_topic_result_error_string (results[0]));
-  rd_kafka_event_destroy (event);
-  rd_kafka_queue_destroy (queue);
-  rd_kafka_NewTopic_destroy (nt);
-  rd_kafka_destroy (rk);
-
-  producer = kafka_producer_new (config, &error);
-  g_assert_no_error (error);
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  for (;;)
-    {
-      g_autoptr(KafkaClusterMetadata) md = kafka_client_list_topics (KAFKA_CLIENT (producer), topic,
-                                                                      10000, NULL);
-      KafkaTopicMetadata *tm = md ? kafka_cluster_metadata_get_topic (md, topic) : NULL;
-      gboolean ready = tm != NULL && kafka_topic_metadata_get_error (tm) == NULL &&
-                       kafka_topic_metadata_get_partitions (tm)->len == (guint) partitions;
-
-      for (int p = 0; ready && p < partitions; p++)
-        {
-          KafkaPartitionMetadata *pm = kafka_topic_metadata_get_partition (tm, p);
-          guint n_replicas = 0;
-
-          kafka_partition_metadata_get_replicas (pm, &n_replicas);
-          ready = kafka_partition_metadata_get_leader (pm) >= 0 && n_replicas == 3;
-        }
-      if (ready)
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (200 * 1000);
-    }
+  kt_create_topic (topic, partitions, 3, "min.insync.replicas", "2", NULL);
   g_test_message ("created %s: %d partitions, replication factor 3, min.insync.replicas 2",
                   topic, partitions);
 }

@@ -178,18 +178,8 @@ test_soak (void)
   g_assert_no_error (error);
   g_signal_connect (s.producer, "delivery", G_CALLBACK (on_delivery), &s);
 
-  /* create the topic (auto-created with 4 partitions) before assigning */
-  {
-    g_autoptr(KafkaClusterMetadata) md = NULL;
-    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-    while (md == NULL && g_get_monotonic_time () < deadline)
-      {
-        g_clear_error (&error);
-        md = kafka_client_list_topics (KAFKA_CLIENT (s.producer), s.topic, 5000, &error);
-      }
-    g_assert_no_error (error);
-  }
+  /* the topic exists before it is assigned */
+  kt_create_topic (s.topic, N_PARTITIONS, 1, NULL);
 
   cconfig = kt_config ("bootstrap.servers", kt_broker_bootstrap (),
                        "group.id", group, "enable.auto.commit", "false",
