@@ -1192,8 +1192,13 @@ request_delete_records (KafkaAdminClient   *self,
 
   if (req != NULL)
     {
-      rd_kafka_topic_partition_list_t *list = kafka_topic_partition_list_to_rd (before_offsets);
+      rd_kafka_topic_partition_list_t *list = kafka_topic_partition_list_to_rd (before_offsets, error);
 
+      if (list == NULL)
+        {
+          admin_request_free (req);
+          return NULL;
+        }
       /* librdkafka takes one DeleteRecords with every partition */
       g_ptr_array_add (req->objects, rd_kafka_DeleteRecords_new (list));
       rd_kafka_topic_partition_list_destroy (list);
@@ -1279,7 +1284,14 @@ request_group_offsets (KafkaAdminClient   *self,
    * array for null) */
   if (partitions != NULL &&
       (partitions->len > 0 || (op != OP_LIST_GROUP_OFFSETS && op != OP_LIST_GROUP_LAG)))
-    list = kafka_topic_partition_list_to_rd (partitions);
+    {
+      list = kafka_topic_partition_list_to_rd (partitions, error);
+      if (list == NULL)
+        {
+          admin_request_free (req);
+          return NULL;
+        }
+    }
   switch (op)
     {
     case OP_LIST_GROUP_OFFSETS:
