@@ -657,7 +657,7 @@ kafka_client_start (KafkaClient             *self,
       g_strchomp (errstr);
       g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
                    "Could not create the %s: %s",
-                   type == RD_KAFKA_PRODUCER ? "producer" : "consumer", errstr);
+                   G_OBJECT_TYPE_NAME (self), errstr);
       rd_kafka_conf_destroy (conf);
       return FALSE;
     }
