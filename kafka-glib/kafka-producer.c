@@ -201,6 +201,7 @@ producer_handle_event (KafkaClient      *client,
   const rd_kafka_message_t *stack[64];
   g_autofree const rd_kafka_message_t **heap = NULL;
   const rd_kafka_message_t **rkms = stack;
+  KafkaMessage *message = NULL;
   gboolean emit, emit_batch;
   size_t count, n;
 
@@ -222,17 +223,27 @@ producer_handle_event (KafkaClient      *client,
 
   for (size_t i = 0; i < n; i++)
     {
-      g_autoptr(KafkaMessage) message = NULL;
       PendingDelivery *pending = rkms[i]->_private;
+      GRefString *topic;
 
       if (!emit && pending == NULL)
         continue;
-      message = kafka_message_new_delivered (rkms[i], rd_kafka_topic_opaque (rkms[i]->rkt));
+      /* One message object serves the reports that nobody keeps; it
+       * borrows the report's message, whose key, value and headers are
+       * copied only if asked for, or if the object is kept. */
+      topic = rd_kafka_topic_opaque (rkms[i]->rkt);
+      if (message == NULL || !kafka_message_reuse_delivery (message, rkms[i], topic))
+        {
+          kafka_message_release (message);
+          message = kafka_message_new_delivery (rkms[i], topic);
+        }
       if (pending != NULL)
         pending_report (self, pending, message);
       if (emit && !kafka_client_should_stop (client))
         g_signal_emit (self, signals[SIGNAL_DELIVERY], 0, message);
     }
+  /* before the event goes: a message kept copies what it borrowed */
+  g_clear_pointer (&message, kafka_message_release);
 
   if (emit_batch && n > 0 && !kafka_client_should_stop (client))
     {
@@ -350,8 +361,11 @@ kafka_producer_class_init (KafkaProducerClass *klass)
    */
   signals[SIGNAL_DELIVERY] =
     g_signal_new ("delivery", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE);
+  /* emitted per message: the marshaller that skips the GValues */
+  g_signal_set_va_marshaller (signals[SIGNAL_DELIVERY], G_TYPE_FROM_CLASS (klass),
+                              g_cclosure_marshal_VOID__OBJECTv);
 
   /**
    * KafkaProducer::delivery-batch:
@@ -372,8 +386,10 @@ kafka_producer_class_init (KafkaProducerClass *klass)
    */
   signals[SIGNAL_DELIVERY_BATCH] =
     g_signal_new ("delivery-batch", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE_BATCH);
+  g_signal_set_va_marshaller (signals[SIGNAL_DELIVERY_BATCH], G_TYPE_FROM_CLASS (klass),
+                              g_cclosure_marshal_VOID__OBJECTv);
 }
 
 static void
