@@ -23,11 +23,16 @@ typedef struct _KafkaConsumerFlow KafkaConsumerFlow;
  * looked at between takes. */
 #define KAFKA_CONSUMER_FLOW_CHUNK 256
 
-/* Reads and adjusts the configuration before the handle is created: turns
- * librdkafka's enable.auto.offset.store off (the flow stores offsets
- * itself, when the application's setting asks for it) and notes the
- * fetcher's limits. */
-KafkaConsumerFlow  *kafka_consumer_flow_new            (rd_kafka_conf_t     *conf);
+/* queued.min.messages unless the application's configuration sets it */
+#define KAFKA_CONSUMER_FLOW_QUEUED_MIN 10000
+
+/* Reads and adjusts librdkafka's configuration (@conf, built from the
+ * application's @config) before the handle is created: turns librdkafka's
+ * enable.auto.offset.store off (the flow stores offsets itself, when the
+ * application's setting asks for it), sets queued.min.messages, and notes
+ * the fetcher's limits. */
+KafkaConsumerFlow  *kafka_consumer_flow_new            (rd_kafka_conf_t     *conf,
+                                                        GHashTable          *config);
 void                kafka_consumer_flow_free           (KafkaConsumerFlow   *flow);
 /* Once the handle and its consumer queue exist. */
 void                kafka_consumer_flow_start          (KafkaConsumerFlow   *flow,
@@ -60,6 +65,20 @@ rd_kafka_message_t **kafka_consumer_flow_take          (KafkaConsumerFlow   *flo
                                                         int                  timeout_ms,
                                                         gsize               *n_taken,
                                                         GError             **error);
+
+/* Waits up to @timeout_ms (-1: no limit) for one message, after
+ * kafka_consumer_flow_take_now() found none. Returns 1, 0 (nothing in
+ * time, or kafka_consumer_wakeup()) or -1. */
+gssize              kafka_consumer_flow_wait           (KafkaConsumerFlow   *flow,
+                                                        rd_kafka_message_t **rkm,
+                                                        int                  timeout_ms);
+
+/* A restart the fetcher may have missed: when to call
+ * kafka_consumer_flow_recheck() (monotonic µs) if nothing was taken
+ * meanwhile, or -1. The blocking takes do it themselves; a consumer fed
+ * from the main loop arms a timer. */
+gint64              kafka_consumer_flow_get_recheck_time (KafkaConsumerFlow *flow);
+void                kafka_consumer_flow_recheck        (KafkaConsumerFlow   *flow);
 
 /* Notes that @rkm (still alive), with @topic from
  * kafka_consumer_flow_topic_name(), was handed to the application: its

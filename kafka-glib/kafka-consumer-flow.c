@@ -58,6 +58,18 @@ typedef struct {
   gint64      offset;     /* the last handed out + 1 */
 } Handed;
 
+typedef struct {
+  GRefString *topic;
+  gint32      partition;
+  gint64      offset;     /* the next to take */
+} Position;
+
+static void
+position_clear (gpointer data)
+{
+  g_ref_string_release (((Position *) data)->topic);
+}
+
 struct _KafkaConsumerFlow
 {
   rd_kafka_t       *rk;
@@ -76,10 +88,16 @@ struct _KafkaConsumerFlow
   guint64           taken_bytes;
   guint64           taken;
   guint             restarts;
+  /* a restart that nothing came after yet: when it was (monotonic µs, 0
+   * once a message came), and how many times it was made again */
+  gint64            restarted_at;
+  guint             rechecks;
 
-  /* offsets the flow seeked partitions to ("partition:topic" to gint64),
-   * while librdkafka does not know their position */
-  GHashTable       *seeked;
+  /* the position of each partition as the flow knows it: after the last
+   * message taken from it, or where the flow seeked it to; emptied when
+   * the assignment changes */
+  GArray           *positions;   /* of Position */
+  guint             last_position;
 
   GRefString       *last_topic;
 };
@@ -98,7 +116,8 @@ conf_get_u64 (rd_kafka_conf_t *conf,
 }
 
 KafkaConsumerFlow *
-kafka_consumer_flow_new (rd_kafka_conf_t *conf)
+kafka_consumer_flow_new (rd_kafka_conf_t *conf,
+                         GHashTable      *config)
 {
   KafkaConsumerFlow *flow = g_new0 (KafkaConsumerFlow, 1);
   char value[16] = "";
@@ -111,9 +130,17 @@ kafka_consumer_flow_new (rd_kafka_conf_t *conf)
   if (rd_kafka_conf_set (conf, "enable.auto.offset.store", "false", errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
     g_warn_if_reached ();
 
+  /* librdkafka's default (100,000) is sized for a consumer that waits a
+   * second whenever it reaches it; with the restart, a smaller queue costs
+   * no pauses, and keeps a slow consumer's memory near a fast one's */
+  if (!g_hash_table_contains (config, "queued.min.messages") &&
+      rd_kafka_conf_set (conf, "queued.min.messages", G_STRINGIFY (KAFKA_CONSUMER_FLOW_QUEUED_MIN),
+                         errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
+    g_warn_if_reached ();
   flow->queued_min = (gsize) conf_get_u64 (conf, "queued.min.messages", 100000);
   flow->queued_max_bytes = conf_get_u64 (conf, "queued.max.messages.kbytes", 65536) * 1024;
-  flow->seeked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  flow->positions = g_array_new (FALSE, FALSE, sizeof (Position));
+  g_array_set_clear_func (flow->positions, position_clear);
   return flow;
 }
 
@@ -150,7 +177,7 @@ kafka_consumer_flow_free (KafkaConsumerFlow *flow)
   if (flow == NULL)
     return;
   handed_clear (flow);
-  g_hash_table_unref (flow->seeked);
+  g_array_unref (flow->positions);
   g_clear_pointer (&flow->last_topic, g_ref_string_release);
   g_free (flow);
 }
@@ -185,13 +212,82 @@ kafka_consumer_flow_topic_name (KafkaConsumerFlow        *flow,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Positions the flow seeked to */
+/* Positions */
 
-static char *
-partition_key (const char *topic,
-               gint32      partition)
+static Position *
+position_find (KafkaConsumerFlow *flow,
+               const char        *topic,
+               gint32             partition)
 {
-  return g_strdup_printf ("%d:%s", (int) partition, topic);
+  for (guint i = 0; i < flow->positions->len; i++)
+    {
+      Position *pos = &g_array_index (flow->positions, Position, i);
+
+      if (pos->partition == partition && (pos->topic == topic || strcmp (pos->topic, topic) == 0))
+        {
+          flow->last_position = i;
+          return pos;
+        }
+    }
+  return NULL;
+}
+
+static void
+position_set (KafkaConsumerFlow *flow,
+              GRefString        *topic,
+              gint32             partition,
+              gint64             offset)
+{
+  Position *pos;
+
+  /* the last one found first: consecutive messages mostly share one */
+  if (flow->last_position < flow->positions->len)
+    {
+      pos = &g_array_index (flow->positions, Position, flow->last_position);
+      if (pos->partition == partition && pos->topic == topic)
+        {
+          pos->offset = offset;
+          return;
+        }
+    }
+  pos = position_find (flow, topic, partition);
+  if (pos == NULL)
+    {
+      Position new_pos = { g_ref_string_acquire (topic), partition, offset };
+
+      g_array_append_val (flow->positions, new_pos);
+      flow->last_position = flow->positions->len - 1;
+      return;
+    }
+  pos->offset = offset;
+}
+
+/* Notes the position after @rkms (alive: within a take, their topic
+ * handles tell topics apart without a look at the names). */
+static void
+positions_taken (KafkaConsumerFlow         *flow,
+                 rd_kafka_message_t *const *rkms,
+                 gsize                      n)
+{
+  const rd_kafka_topic_t *last_rkt = NULL;
+  gint32 last_partition = -1;
+
+  /* from the last back, the first of each partition is its last */
+  for (gsize i = n; i-- > 0;)
+    {
+      const rd_kafka_message_t *rkm = rkms[i];
+
+      if (rkm->rkt == NULL || rkm->offset < 0 ||
+          (rkm->rkt == last_rkt && rkm->partition == last_partition))
+        continue;
+      /* (several partitions in a take: looked up again when they
+       * alternate, which is rare) */
+      last_rkt = rkm->rkt;
+      last_partition = rkm->partition;
+      if (rkm->err == RD_KAFKA_RESP_ERR_NO_ERROR)
+        position_set (flow, kafka_consumer_flow_topic_name (flow, rkm), rkm->partition,
+                      rkm->offset + 1);
+    }
 }
 
 void
@@ -205,12 +301,9 @@ kafka_consumer_flow_seek (KafkaConsumerFlow               *flow,
 
   for (int i = 0; i < list->cnt; i++)
     {
-      gint64 *offset = g_new (gint64, 1);
+      g_autoptr(GRefString) topic = g_ref_string_new (list->elems[i].topic);
 
-      *offset = list->elems[i].offset;
-      g_hash_table_replace (flow->seeked,
-                            partition_key (list->elems[i].topic, list->elems[i].partition),
-                            offset);
+      position_set (flow, topic, list->elems[i].partition, list->elems[i].offset);
     }
 
   /* With no wait, librdkafka only queues the seeks: a partition it no
@@ -230,19 +323,16 @@ kafka_consumer_flow_position (KafkaConsumerFlow *flow,
                               const char        *topic,
                               gint32             partition)
 {
-  g_autofree char *key = partition_key (topic, partition);
-  const gint64 *offset = g_hash_table_lookup (flow->seeked, key);
+  const Position *pos = position_find (flow, topic, partition);
 
-  return offset != NULL ? *offset : -1001;
+  return pos != NULL ? pos->offset : -1001;
 }
 
 void
 kafka_consumer_flow_fix_positions (KafkaConsumerFlow               *flow,
                                    rd_kafka_topic_partition_list_t *list)
 {
-  if (g_hash_table_size (flow->seeked) == 0)
-    return;
-  for (int i = 0; i < list->cnt; i++)
+  for (int i = 0; i < list->cnt && flow->positions->len > 0; i++)
     if (list->elems[i].offset < 0 && list->elems[i].err == RD_KAFKA_RESP_ERR_NO_ERROR)
       list->elems[i].offset = kafka_consumer_flow_position (flow, list->elems[i].topic,
                                                              list->elems[i].partition);
@@ -253,54 +343,44 @@ kafka_consumer_flow_forget (KafkaConsumerFlow *flow,
                             const char        *topic,
                             gint32             partition)
 {
-  g_autofree char *key = NULL;
-
   if (topic == NULL)
-    {
-      g_hash_table_remove_all (flow->seeked);
-      return;
-    }
-  key = partition_key (topic, partition);
-  g_hash_table_remove (flow->seeked, key);
+    g_array_set_size (flow->positions, 0);
+  else if (position_find (flow, topic, partition) != NULL)
+    g_array_remove_index_fast (flow->positions, flow->last_position);
+  flow->last_position = 0;
 }
 
-/* Seeks every assigned partition to its position: wakes the broker threads
- * that stopped fetching. */
+/* Seeks every partition the flow knows the position of to it: wakes the
+ * broker threads that stopped fetching. The position is after the last
+ * message taken, not handed out: what is taken will be handed out.
+ * (Not rd_kafka_assignment() and rd_kafka_position(): the first waits for
+ * librdkafka's main thread, which may sleep up to a second before it
+ * answers.) The flow knows the partitions it took messages from since the
+ * assignment last changed; one it does not know (nothing came from it
+ * yet) has its broker thread woken by the others on the same broker, or by
+ * that thread's own timer. */
 static void
 flow_restart_fetcher (KafkaConsumerFlow *flow)
 {
-  rd_kafka_topic_partition_list_t *assignment = NULL;
   rd_kafka_topic_partition_list_t *list;
 
-  if (rd_kafka_assignment (flow->rk, &assignment) != RD_KAFKA_RESP_ERR_NO_ERROR)
+  if (flow->positions->len == 0)
     return;
-  if (assignment->cnt == 0 || rd_kafka_position (flow->rk, assignment) != RD_KAFKA_RESP_ERR_NO_ERROR)
-    {
-      rd_kafka_topic_partition_list_destroy (assignment);
-      return;
-    }
-  kafka_consumer_flow_fix_positions (flow, assignment);
 
-  /* a partition whose position nobody knows (nothing consumed from it yet)
-   * is left alone: its broker thread is woken by the others on the same
-   * broker, or by its own timer */
-  list = rd_kafka_topic_partition_list_new (assignment->cnt);
-  for (int i = 0; i < assignment->cnt; i++)
-    if (assignment->elems[i].offset >= 0)
-      rd_kafka_topic_partition_list_add (list, assignment->elems[i].topic,
-                                         assignment->elems[i].partition)->offset =
-        assignment->elems[i].offset;
-  rd_kafka_topic_partition_list_destroy (assignment);
-
-  if (list->cnt > 0)
+  list = rd_kafka_topic_partition_list_new ((int) flow->positions->len);
+  for (guint i = 0; i < flow->positions->len; i++)
     {
-      kafka_consumer_flow_seek (flow, list);
-      flow->restarts++;
-      g_log_structured ("Kafka", G_LOG_LEVEL_DEBUG,
-                        "MESSAGE", "The consumer queue was drained after a fill that stopped "
-                        "the fetcher: seeked %d partition(s) to their positions to restart it",
-                        list->cnt);
+      const Position *pos = &g_array_index (flow->positions, Position, i);
+
+      rd_kafka_topic_partition_list_add (list, pos->topic, pos->partition)->offset = pos->offset;
     }
+  kafka_consumer_flow_seek (flow, list);
+  flow->restarts++;
+  flow->restarted_at = g_get_monotonic_time ();
+  g_log_structured ("Kafka", G_LOG_LEVEL_DEBUG,
+                    "MESSAGE", "The consumer queue was drained after a fill that stopped "
+                    "the fetcher: seeked %d partition(s) to their positions to restart it",
+                    list->cnt);
   rd_kafka_topic_partition_list_destroy (list);
 }
 
@@ -316,7 +396,105 @@ flow_drained (KafkaConsumerFlow *flow)
   flow->fill = 0;
   flow->taken = flow->taken_bytes = 0;
   if (fill >= flow->queued_min || (guint64) fill * mean >= flow->queued_max_bytes)
-    flow_restart_fetcher (flow);
+    {
+      flow->rechecks = 0;
+      flow_restart_fetcher (flow);
+    }
+}
+
+/* When to look again whether the last restart brought anything, or -1.
+ * A restart races the fetcher: a response being parsed while the queue
+ * was seen empty goes on filling it after the seek made it stale; the
+ * consumer then drops those messages (librdkafka does, inside its own
+ * wait), and the broker thread, which counted them, may have stopped again
+ * with no one left to see the queue drained. So until something comes,
+ * the flow looks again after RECHECK_MS, then twice as long, up to the
+ * broker thread's own 1 s. */
+#define RECHECK_MS 50
+
+gint64
+kafka_consumer_flow_get_recheck_time (KafkaConsumerFlow *flow)
+{
+  if (flow->restarted_at == 0 || flow->rk == NULL)
+    return -1;
+  return flow->restarted_at + (gint64) (RECHECK_MS << flow->rechecks) * 1000;
+}
+
+void
+kafka_consumer_flow_recheck (KafkaConsumerFlow *flow)
+{
+  gint64 when = kafka_consumer_flow_get_recheck_time (flow);
+
+  if (when < 0 || g_get_monotonic_time () < when)
+    return;
+  if (rd_kafka_queue_length (flow->queue) > 0 || (RECHECK_MS << flow->rechecks) >= 1000)
+    {
+      /* something came (a take will see it), or the broker thread's own
+       * timer beats us from now on */
+      flow->restarted_at = 0;
+      flow->rechecks = 0;
+      return;
+    }
+  flow->rechecks++;
+  flow_restart_fetcher (flow);
+  /* (restarting set restarted_at anew; keep the count) */
+}
+
+/* Waits until @deadline (monotonic µs, -1: no limit) for one message,
+ * looking again when a restart brought nothing in time. Returns 1, 0
+ * (nothing in time, or kafka_consumer_wakeup()) or -1. */
+static gssize
+flow_wait_one (KafkaConsumerFlow   *flow,
+               rd_kafka_message_t **rkm,
+               gint64               deadline)
+{
+  for (;;)
+    {
+      gint64 recheck = kafka_consumer_flow_get_recheck_time (flow);
+      gint64 until = deadline;
+      gint64 now = g_get_monotonic_time ();
+      ssize_t n;
+      int wait_ms;
+
+      if (recheck >= 0 && (deadline < 0 || recheck < deadline))
+        until = recheck;
+      else
+        recheck = -1;
+      if (until < 0)
+        wait_ms = -1;
+      else if (until <= now)
+        wait_ms = 0;
+      else
+        wait_ms = (int) MIN ((until - now + 999) / 1000, G_MAXINT);
+      if (wait_ms == 0 && recheck < 0)
+        return 0;
+
+      n = rd_kafka_consume_batch_queue (flow->queue, wait_ms, rkm, 1);
+      if (n > 0)
+        {
+          flow->taken_bytes += (*rkm)->len;
+          flow->taken++;
+          positions_taken (flow, rkm, 1);
+          flow->restarted_at = flow->rechecks = 0;
+          return 1;
+        }
+      if (n < 0)
+        return -1;
+      /* nothing: in time, or woken up by kafka_consumer_wakeup() */
+      if (recheck < 0 || g_get_monotonic_time () < until)
+        return 0;
+      kafka_consumer_flow_recheck (flow);
+    }
+}
+
+gssize
+kafka_consumer_flow_wait (KafkaConsumerFlow   *flow,
+                          rd_kafka_message_t **rkm,
+                          int                  timeout_ms)
+{
+  gint64 deadline = timeout_ms < 0 ? -1 : g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  return flow_wait_one (flow, rkm, deadline);
 }
 
 gssize
@@ -349,7 +527,10 @@ kafka_consumer_flow_take_now (KafkaConsumerFlow   *flow,
       for (gsize i = got; i < got + (gsize) n; i++)
         flow->taken_bytes += rkms[i]->len;
       flow->taken += (guint64) n;
+      positions_taken (flow, rkms + got, (gsize) n);
       got += (gsize) n;
+      if (n > 0)
+        flow->restarted_at = flow->rechecks = 0;
       if ((gsize) n < chunk)
         {
           if (rd_kafka_queue_length (flow->queue) == 0)
@@ -374,7 +555,6 @@ kafka_consumer_flow_take (KafkaConsumerFlow  *flow,
   while (got < max)
     {
       gssize n;
-      int wait_ms;
 
       /* what is there */
       for (;;)
@@ -400,22 +580,12 @@ kafka_consumer_flow_take (KafkaConsumerFlow  *flow,
         break;
 
       /* then one more, as it comes */
-      if (deadline < 0)
-        wait_ms = -1;
-      else
-        {
-          gint64 left = deadline - g_get_monotonic_time ();
-
-          if (left <= 0)
-            break;
-          wait_ms = (int) MIN ((left + 999) / 1000, G_MAXINT);
-        }
       if (got == cap)
         {
           cap = MIN (max, cap * 2);
           rkms = g_renew (rd_kafka_message_t *, rkms, cap);
         }
-      n = rd_kafka_consume_batch_queue (flow->queue, wait_ms, rkms + got, 1);
+      n = flow_wait_one (flow, rkms + got, deadline);
       if (n < 0 && got == 0)
         {
           kafka_set_error (error, rd_kafka_last_error (), "Could not consume");
@@ -425,8 +595,6 @@ kafka_consumer_flow_take (KafkaConsumerFlow  *flow,
       /* nothing in time, or kafka_consumer_wakeup() */
       if (n <= 0)
         break;
-      flow->taken_bytes += rkms[got]->len;
-      flow->taken++;
       got++;
     }
 

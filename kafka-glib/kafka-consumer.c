@@ -98,6 +98,9 @@ struct _KafkaConsumer
 
   /* consume_async() calls waiting for messages, oldest first */
   GQueue            consume_waiters;
+
+  /* a timer that looks again whether restarting the fetcher worked */
+  GSource          *recheck;
 };
 
 typedef struct {
@@ -698,6 +701,8 @@ consumer_handle_event (KafkaClient      *client,
 /* The source drains the main queue with the base class; the consumer queue,
  * watched only in message-signal mode, is served here. */
 static void consumer_update_mode (KafkaConsumer *self);
+static void consumer_arm_recheck (KafkaConsumer *self);
+static void weak_ref_free (gpointer data);
 
 static void
 consume_waiter_finish (ConsumeWaiter *waiter,
@@ -740,19 +745,58 @@ consumer_feed_waiter (KafkaConsumer *self)
   return (int) n;
 }
 
+static gboolean
+consumer_recheck_cb (gpointer data)
+{
+  g_autoptr(KafkaConsumer) self = g_weak_ref_get (data);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  g_clear_pointer (&self->recheck, g_source_unref);
+  if (!self->closed && self->closing == NULL && !kafka_client_is_disposed (KAFKA_CLIENT (self)))
+    {
+      kafka_consumer_flow_recheck (self->flow);
+      consumer_arm_recheck (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Fed from the main loop, the consumer has no wait of its own to look
+ * again whether a restart of the fetcher brought anything (see
+ * kafka-consumer-flow.c): a timer does, while one is pending. */
+static void
+consumer_arm_recheck (KafkaConsumer *self)
+{
+  gint64 when = kafka_consumer_flow_get_recheck_time (self->flow);
+  GWeakRef *weak;
+
+  if (when < 0 || self->recheck != NULL)
+    return;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->recheck = g_timeout_source_new ((guint) CLAMP ((when - g_get_monotonic_time () + 999) / 1000,
+                                                       0, G_MAXUINT));
+  g_source_set_static_name (self->recheck, "KafkaConsumer fetcher restart");
+  g_source_set_callback (self->recheck, consumer_recheck_cb, weak, weak_ref_free);
+  g_source_attach (self->recheck, kafka_client_get_context (KAFKA_CLIENT (self)));
+}
+
 static int
 consumer_serve_queue (KafkaClient      *client,
                       rd_kafka_queue_t *queue)
 {
   KafkaConsumer *self = KAFKA_CONSUMER (client);
+  int served = 0;
 
   if (queue != self->consumer_queue)
     return -1;
   if (!g_queue_is_empty (&self->consume_waiters))
-    return consumer_feed_waiter (self);
-  if (self->emit_messages)
-    return consumer_emit_batch (self);
-  return 0;
+    served = consumer_feed_waiter (self);
+  else if (self->emit_messages)
+    served = consumer_emit_batch (self);
+  if (self->emit_messages || !g_queue_is_empty (&self->consume_waiters))
+    consumer_arm_recheck (self);
+  return served;
 }
 
 static void
@@ -760,10 +804,11 @@ consumer_configure (KafkaClient     *client,
                     rd_kafka_conf_t *conf)
 {
   KafkaConsumer *self = KAFKA_CONSUMER (client);
+  g_autoptr(GHashTable) config = kafka_client_get_config (client);
 
   rd_kafka_conf_set_rebalance_cb (conf, consumer_rebalance_cb);
   rd_kafka_conf_set_opaque (conf, client);
-  self->flow = kafka_consumer_flow_new (conf);
+  self->flow = kafka_consumer_flow_new (conf, config);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1050,6 +1095,11 @@ consumer_shutdown (KafkaClient *client)
     {
       g_source_destroy (self->keepalive);
       g_clear_pointer (&self->keepalive, g_source_unref);
+    }
+  if (self->recheck != NULL)
+    {
+      g_source_destroy (self->recheck);
+      g_clear_pointer (&self->recheck, g_source_unref);
     }
 
   /* Leave the group cleanly, without signals (the object is going away),
@@ -1930,7 +1980,7 @@ kafka_consumer_poll (KafkaConsumer  *self,
   /* what is there first (which restarts a stopped fetcher), then wait */
   n = kafka_consumer_flow_take_now (flow, &rkm, 1, error);
   if (n == 0 && timeout_ms != 0)
-    n = rd_kafka_consume_batch_queue (self->consumer_queue, timeout_ms, &rkm, 1);
+    n = kafka_consumer_flow_wait (flow, &rkm, timeout_ms);
   if (n <= 0)
     {
       /* idle: what was handed out is stored now */
