@@ -2569,6 +2569,9 @@ kafka_consumer_seek (KafkaConsumer        *self,
   g_ptr_array_add (array, partition);
   list = kafka_topic_partition_list_to_rd (array, NULL);
   rderror = rd_kafka_seek_partitions (consumer_rk (self), list, timeout_ms);
+  /* with no wait, librdkafka marks a seek it queued "in progress" */
+  if (timeout_ms == 0 && list->elems[0].err == RD_KAFKA_RESP_ERR__IN_PROGRESS)
+    list->elems[0].err = RD_KAFKA_RESP_ERR_NO_ERROR;
   ok = finish_error (rderror, error, "Could not seek") &&
        check_partition_errors (list, error, "Could not seek in");
   rd_kafka_topic_partition_list_destroy (list);
