@@ -181,8 +181,9 @@ static KafkaMessage *
 consumer_wrap_message (KafkaConsumer      *self,
                        rd_kafka_message_t *rkm)
 {
+  /* (per message: no checked cast) */
   return kafka_message_new_consumed (rkm, kafka_consumer_flow_topic_name (self->flow, rkm),
-                                     kafka_client_ref_handle (KAFKA_CLIENT (self)));
+                                     kafka_client_ref_handle ((KafkaClient *) self));
 }
 
 static KafkaMessageBatch *
@@ -1324,9 +1325,9 @@ kafka_consumer_class_init (KafkaConsumerClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE);
-  /* emitted per message: the marshaller that skips the GValues */
+  /* emitted per message: a marshaller that skips the GValues */
   g_signal_set_va_marshaller (signals[SIGNAL_MESSAGE], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__OBJECTv);
+                              kafka_marshal_VOID__OBJECTv);
 
   /**
    * KafkaConsumer::message-batch:
@@ -1347,7 +1348,7 @@ kafka_consumer_class_init (KafkaConsumerClass *klass)
                   0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE_BATCH);
   g_signal_set_va_marshaller (signals[SIGNAL_MESSAGE_BATCH], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__OBJECTv);
+                              kafka_marshal_VOID__OBJECTv);
 
   /**
    * KafkaConsumer::commit:
@@ -1960,6 +1961,8 @@ kafka_consumer_poll (KafkaConsumer  *self,
                      int             timeout_ms,
                      GError        **error)
 {
+  /* called per message: no checked casts */
+  KafkaClient *client = (KafkaClient *) self;
   KafkaConsumerFlow *flow;
   rd_kafka_message_t *rkm = NULL;
   GRefString *topic;
@@ -1968,12 +1971,12 @@ kafka_consumer_poll (KafkaConsumer  *self,
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!consumer_check_open (self, error))
+  if (!kafka_client_check_open (client, error))
     return NULL;
   flow = self->flow;
 
   /* logs, errors and commit results may be waiting on the main queue */
-  kafka_client_serve (KAFKA_CLIENT (self), kafka_client_get_main_queue (KAFKA_CLIENT (self)), 0);
+  kafka_client_serve (client, kafka_client_get_main_queue (client), 0);
   /* from a message handler: the rest of its batch comes first */
   consumer_emission_give_back (self);
 
@@ -1992,7 +1995,7 @@ kafka_consumer_poll (KafkaConsumer  *self,
 
   topic = kafka_consumer_flow_topic_name (flow, rkm);
   kafka_consumer_flow_handed (flow, rkm, topic);
-  return kafka_message_new_consumed (rkm, topic, kafka_client_ref_handle (KAFKA_CLIENT (self)));
+  return kafka_message_new_consumed (rkm, topic, kafka_client_ref_handle (client));
 }
 
 /* What consume() and consume_batch() share: up to @max_messages

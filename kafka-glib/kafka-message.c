@@ -76,11 +76,11 @@ static GMutex        pool_lock;
 static KafkaMessage *pool_head;
 static guint         pool_size;
 
-/* Back to a new message's state; the handle stays. */
+/* Back to a new message's state; the handle and the topic stay (the next
+ * message mostly has the same: read_common() replaces it if not). */
 static void
 message_clear (KafkaMessage *self)
 {
-  g_clear_pointer (&self->topic, g_ref_string_release);
   g_clear_pointer (&self->storage, g_free);
   g_clear_pointer (&self->rkm, rd_kafka_message_destroy);
   g_clear_object (&self->headers);
@@ -105,6 +105,7 @@ kafka_message_finalize (GObject *object)
   KafkaMessage *self = KAFKA_MESSAGE (object);
 
   message_clear (self);
+  g_clear_pointer (&self->topic, g_ref_string_release);
   /* last: the consumed message above needed it */
   g_clear_pointer (&self->handle, kafka_handle_unref);
 
@@ -140,7 +141,7 @@ count_datum (GQuark   key,
 static gboolean
 message_is_exclusive (KafkaMessage *self)
 {
-  GObject *object = G_OBJECT (self);
+  GObject *object = (GObject *) self;  /* per message: no checked cast */
   guint n = 0;
 
   if (g_atomic_int_get (&object->ref_count) != 1)
@@ -183,6 +184,7 @@ kafka_message_release (gpointer message)
     }
 
   message_clear (self);
+  g_clear_pointer (&self->topic, g_ref_string_release);
   g_clear_pointer (&self->handle, kafka_handle_unref);
   g_mutex_lock (&pool_lock);
   if (pool_size < POOL_MAX)
@@ -204,10 +206,15 @@ read_common (KafkaMessage             *self,
 {
   rd_kafka_timestamp_type_t tstype;
 
-  if (topic != NULL)
-    self->topic = g_ref_string_acquire (topic);
-  else if (rkm->rkt != NULL)
-    self->topic = g_ref_string_new (rd_kafka_topic_name (rkm->rkt));
+  /* a reused message mostly keeps its topic */
+  if (topic == NULL || self->topic != topic)
+    {
+      g_clear_pointer (&self->topic, g_ref_string_release);
+      if (topic != NULL)
+        self->topic = g_ref_string_acquire (topic);
+      else if (rkm->rkt != NULL)
+        self->topic = g_ref_string_new (rd_kafka_topic_name (rkm->rkt));
+    }
 
   self->partition = rkm->partition;
   self->offset = rkm->offset;

@@ -363,9 +363,9 @@ kafka_producer_class_init (KafkaProducerClass *klass)
     g_signal_new ("delivery", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE);
-  /* emitted per message: the marshaller that skips the GValues */
+  /* emitted per message: a marshaller that skips the GValues */
   g_signal_set_va_marshaller (signals[SIGNAL_DELIVERY], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__OBJECTv);
+                              kafka_marshal_VOID__OBJECTv);
 
   /**
    * KafkaProducer::delivery-batch:
@@ -389,7 +389,7 @@ kafka_producer_class_init (KafkaProducerClass *klass)
                   0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE_BATCH);
   g_signal_set_va_marshaller (signals[SIGNAL_DELIVERY_BATCH], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__OBJECTv);
+                              kafka_marshal_VOID__OBJECTv);
 }
 
 static void
@@ -586,7 +586,8 @@ producer_check_target (KafkaProducer  *self,
                        gint32          partition,
                        GError        **error)
 {
-  if (!kafka_client_check_open (KAFKA_CLIENT (self), error))
+  /* per message: no checked cast */
+  if (!kafka_client_check_open ((KafkaClient *) self, error))
     return NULL;
 
   if (*topic == '\0')
@@ -622,7 +623,7 @@ producer_send (KafkaProducer       *self,
 {
   rd_kafka_resp_err_t err;
 
-  err = rd_kafka_producev (kafka_client_get_handle (KAFKA_CLIENT (self)),
+  err = rd_kafka_producev (kafka_client_get_handle ((KafkaClient *) self),
                            RD_KAFKA_V_RKT (entry->rkt),
                            RD_KAFKA_V_PARTITION (partition),
                            RD_KAFKA_V_MSGFLAGS (RD_KAFKA_MSG_F_COPY),
