@@ -35,6 +35,33 @@
  * kafka_consumer_consume(), as with confluent-kafka-python, often enough to
  * stay within `max.poll.interval.ms`.
  *
+ * # Speed, offsets and memory
+ *
+ * The consumer takes messages from librdkafka up to 256 at a time, whichever
+ * way it hands them out. Committed and stored offsets only ever include
+ * messages handed out: with `enable.auto.offset.store` on (the default), the
+ * consumer stores the offset of each message as it hands it out (a
+ * #KafkaConsumer::message signal, a return from kafka_consumer_poll(), a
+ * whole list or batch), not when it takes it. When a
+ * #KafkaConsumer::message handler changes things in the middle of a batch,
+ * the rest of the batch follows: closing the consumer (or dropping it)
+ * drops it, unseen and uncommitted; seeking, assigning or unassigning a
+ * partition drops that partition's part; pausing a partition, turning
+ * #KafkaConsumer:emit-messages off or calling kafka_consumer_poll() or
+ * kafka_consumer_consume() from the handler gives it back to librdkafka,
+ * so that it comes again, in order.
+ *
+ * librdkafka 2.0.2 stops fetching once its queue holds
+ * `queued.min.messages`, and starts again only when something wakes its
+ * broker thread, or a second later: a consumer a little slower than the
+ * fetcher would wait up to a second after each drain. The consumer wakes
+ * the fetcher itself when it drains the queue after such a fill (it seeks
+ * each partition to its position: nothing is skipped or read twice), and
+ * blocking calls take what is there before they wait. Since a smaller
+ * queue then costs no pause, `queued.min.messages` defaults to 10,000 here
+ * (librdkafka's default is 100,000), which keeps a slow consumer's memory
+ * near a fast one's; a configuration that sets it keeps its own.
+ *
  * # Rebalances
  *
  * When the group assigns or revokes partitions, the consumer emits
@@ -55,7 +82,9 @@
  * Lists of partitions or messages come as #GPtrArray<!-- -->s that own their
  * elements: g_ptr_array_unref() frees everything. They are annotated
  * `(transfer container)`, so that bindings take references of their own on
- * the elements (PyGObject 3.42 would otherwise release them twice).
+ * the elements (PyGObject 3.42 would otherwise release them twice). A
+ * message that nothing but the list held is kept for reuse when the list
+ * goes: keep a reference to a message you keep past its list.
  *
  * # Commits
  *
@@ -1319,6 +1348,11 @@ kafka_consumer_class_init (KafkaConsumerClass *klass)
    * Emitted for each message consumed, in partition order, when
    * #KafkaConsumer:emit-messages is %TRUE.
    *
+   * A handler that keeps @message takes a reference (g_object_ref(), or any
+   * binding's reference): a message object nothing else holds once the
+   * handlers returned is reused for the next message, which spares a
+   * #GObject per message.
+   *
    * Since: 1.0
    */
   signals[SIGNAL_MESSAGE] =
@@ -1339,7 +1373,9 @@ kafka_consumer_class_init (KafkaConsumerClass *klass)
    * connected to it, for each batch of messages consumed (as many as are
    * there, up to 512), in partition order, in place of
    * #KafkaConsumer::message: bindings that want speed connect here and read
-   * the batch column by column.
+   * the batch column by column. The way for GJS programs before GJS 1.82 to
+   * receive messages under sustained traffic (see
+   * #KafkaProducer::delivery).
    *
    * Since: 1.0
    */

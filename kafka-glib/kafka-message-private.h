@@ -42,6 +42,32 @@ gboolean      kafka_message_reuse_consumed (KafkaMessage             *self,
                                             GRefString               *topic,
                                             KafkaHandle              *handle);
 
+/* A delivery report's message, copied: what a detached KafkaMessageBatch
+ * keeps for each message instead of an object. */
+typedef struct {
+  GRefString         *topic;      /* owned, nullable */
+  gint32              partition;
+  gint64              offset;
+  gint64              timestamp;
+  KafkaTimestampType  timestamp_type;
+  gint64              latency;
+  KafkaMessageStatus  status;
+  rd_kafka_resp_err_t err;
+  const guint8       *key;        /* the owner's copy, or NULL */
+  gsize               key_len;
+  const guint8       *value;      /* the owner's copy, or NULL */
+  gsize               value_len;
+  KafkaHeaders       *headers;    /* owned, nullable */
+} KafkaDeliveryRow;
+
+/* Reads all of @rkm but key and value, which the caller copies. */
+void          kafka_delivery_row_read      (KafkaDeliveryRow         *row,
+                                            const rd_kafka_message_t *rkm,
+                                            GRefString               *topic);
+void          kafka_delivery_row_clear     (KafkaDeliveryRow         *row);
+/* A message of its own (key and value copied) from @row. */
+KafkaMessage *kafka_message_new_from_row   (const KafkaDeliveryRow   *row);
+
 /* Drops the caller's reference; a message nothing else held is emptied and
  * kept for the next new one instead of being finalized. A GDestroyNotify
  * for the arrays of messages the library hands out. */

@@ -290,6 +290,31 @@ message_ensure_headers (KafkaMessage *self)
     }
 }
 
+static KafkaMessageStatus
+delivered_status (const rd_kafka_message_t *rkm)
+{
+  switch (rd_kafka_message_status (rkm))
+    {
+    case RD_KAFKA_MSG_STATUS_PERSISTED:
+      return KAFKA_MESSAGE_STATUS_PERSISTED;
+    case RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED:
+      return KAFKA_MESSAGE_STATUS_POSSIBLY_PERSISTED;
+    case RD_KAFKA_MSG_STATUS_NOT_PERSISTED:
+    default:
+      return KAFKA_MESSAGE_STATUS_NOT_PERSISTED;
+    }
+}
+
+static void
+set_delivery_error (KafkaMessage        *self,
+                    rd_kafka_resp_err_t  err)
+{
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    g_set_error (&self->error, KAFKA_ERROR, kafka_error_from_rd (err),
+                 "Delivery to topic “%s” failed: %s",
+                 self->topic ? self->topic : "", rd_kafka_err2str (err));
+}
+
 static void
 fill_delivered (KafkaMessage             *self,
                 const rd_kafka_message_t *rkm,
@@ -297,28 +322,82 @@ fill_delivered (KafkaMessage             *self,
 {
   read_common (self, rkm, topic);
   self->latency = rd_kafka_message_latency (rkm);
-
-  switch (rd_kafka_message_status (rkm))
-    {
-    case RD_KAFKA_MSG_STATUS_PERSISTED:
-      self->status = KAFKA_MESSAGE_STATUS_PERSISTED;
-      break;
-    case RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED:
-      self->status = KAFKA_MESSAGE_STATUS_POSSIBLY_PERSISTED;
-      break;
-    case RD_KAFKA_MSG_STATUS_NOT_PERSISTED:
-    default:
-      self->status = KAFKA_MESSAGE_STATUS_NOT_PERSISTED;
-      break;
-    }
-
+  self->status = delivered_status (rkm);
   self->borrowed = rkm;
-  if (rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR)
+  set_delivery_error (self, rkm->err);
+}
+
+void
+kafka_delivery_row_read (KafkaDeliveryRow         *row,
+                         const rd_kafka_message_t *rkm,
+                         GRefString               *topic)
+{
+  rd_kafka_headers_t *hdrs = NULL;
+  rd_kafka_timestamp_type_t tstype;
+
+  if (topic != NULL)
+    row->topic = g_ref_string_acquire (topic);
+  else if (rkm->rkt != NULL)
+    row->topic = g_ref_string_new (rd_kafka_topic_name (rkm->rkt));
+  else
+    row->topic = NULL;
+  row->partition = rkm->partition;
+  row->offset = rkm->offset;
+  row->timestamp = rd_kafka_message_timestamp (rkm, &tstype);
+  row->timestamp_type = tstype == RD_KAFKA_TIMESTAMP_CREATE_TIME ? KAFKA_TIMESTAMP_CREATE_TIME
+                      : tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? KAFKA_TIMESTAMP_LOG_APPEND_TIME
+                      : KAFKA_TIMESTAMP_NOT_AVAILABLE;
+  row->latency = rd_kafka_message_latency (rkm);
+  row->status = delivered_status (rkm);
+  row->err = rkm->err;
+  row->headers = NULL;
+  if (rd_kafka_message_headers (rkm, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR)
+    row->headers = kafka_headers_new_from_rd (hdrs);
+}
+
+void
+kafka_delivery_row_clear (KafkaDeliveryRow *row)
+{
+  g_clear_pointer (&row->topic, g_ref_string_release);
+  g_clear_object (&row->headers);
+}
+
+KafkaMessage *
+kafka_message_new_from_row (const KafkaDeliveryRow *row)
+{
+  KafkaMessage *self = message_alloc ();
+  guint8 *block;
+
+  if (row->topic != NULL)
+    self->topic = g_ref_string_acquire (row->topic);
+  self->partition = row->partition;
+  self->offset = row->offset;
+  self->timestamp = row->timestamp;
+  self->timestamp_type = row->timestamp_type;
+  self->latency = row->latency;
+  self->status = row->status;
+  set_delivery_error (self, row->err);
+
+  /* one block, as message_ensure_data() makes */
+  block = g_malloc (row->key_len + row->value_len + 1);
+  self->storage = block;
+  if (row->key != NULL)
     {
-      g_set_error (&self->error, KAFKA_ERROR, kafka_error_from_rd (rkm->err),
-                   "Delivery to topic “%s” failed: %s",
-                   self->topic ? self->topic : "", rd_kafka_err2str (rkm->err));
+      memcpy (block, row->key, row->key_len);
+      self->key = block;
+      self->key_len = row->key_len;
     }
+  if (row->value != NULL)
+    {
+      memcpy (block + row->key_len, row->value, row->value_len);
+      self->value = block + row->key_len;
+      self->value_len = row->value_len;
+    }
+  self->data_ready = 1;
+  if (row->headers != NULL)
+    self->headers = g_object_ref (row->headers);
+  self->headers_ready = 1;
+  return self;
 }
 
 KafkaMessage *

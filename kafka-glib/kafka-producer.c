@@ -355,7 +355,16 @@ kafka_producer_class_init (KafkaProducerClass *klass)
    *
    * Reports are emitted in batches as they arrive, on the producer's main
    * context. A producer with no handler connected creates no #KafkaMessage
-   * at all.
+   * at all. A handler that keeps @message takes a reference: a message
+   * object nothing else holds once the handlers returned is reused for the
+   * next report, and key, value and headers are copied out of librdkafka's
+   * report only if a handler asks for them or keeps the message.
+   *
+   * From GJS before 1.82, connect to #KafkaProducer::delivery-batch for
+   * sustained traffic: such GJS refuses JavaScript callbacks during its
+   * incremental garbage collections, which an object per report makes long,
+   * and drops the reports (and the program's own idle and timeout callbacks)
+   * that come meanwhile.
    *
    * Since: 1.0
    */
