@@ -40,6 +40,21 @@
  *
  * A batch is immutable. A batch of consumed messages points into
  * librdkafka's buffers without a copy, as a consumed #KafkaMessage does.
+ *
+ * Those buffers stay allocated as long as the batch lives, and a binding
+ * whose garbage collector runs late (GJS's: a wrapper lives until the next
+ * collection) keeps many batches, and their buffers, alive. A program done
+ * with a batch can let go of its messages at once with
+ * g_object_run_dispose() (`batch.run_dispose()` in GJS and Python): the
+ * batch is empty from then on (a #KafkaMessage taken from it stays valid).
+ *
+ * |[<!-- language="JavaScript" -->
+ * consumer.connect('message-batch', (_consumer, batch) => {
+ *     const offsets = batch.get_offsets();
+ *     // ...
+ *     batch.run_dispose();   // librdkafka's buffers go now, not at the next GC
+ * });
+ * ]|
  */
 
 struct _KafkaMessageBatch
@@ -64,11 +79,11 @@ struct _KafkaMessageBatch
 
 G_DEFINE_FINAL_TYPE (KafkaMessageBatch, kafka_message_batch, G_TYPE_OBJECT)
 
+/* Lets go of the messages: at finalization, or earlier when the program
+ * disposes of the batch (g_object_run_dispose()), which leaves it empty. */
 static void
-kafka_message_batch_finalize (GObject *object)
+batch_release (KafkaMessageBatch *self)
 {
-  KafkaMessageBatch *self = KAFKA_MESSAGE_BATCH (object);
-
   for (guint i = 0; i < self->length; i++)
     {
       if (self->messages[i] != NULL)
@@ -76,15 +91,32 @@ kafka_message_batch_finalize (GObject *object)
       else if (!self->delivered && self->rkms != NULL)
         rd_kafka_message_destroy (self->rkms[i]);
     }
-  g_free (self->messages);
-  g_free (self->rkms);
+  g_clear_pointer (&self->messages, g_free);
+  g_clear_pointer (&self->rkms, g_free);
   for (guint i = 0; self->rows != NULL && i < self->length; i++)
     kafka_delivery_row_clear (&self->rows[i]);
-  g_free (self->rows);
-  g_free (self->block);
-  g_clear_pointer (&self->topic, g_ref_string_release);
+  g_clear_pointer (&self->rows, g_free);
+  g_clear_pointer (&self->block, g_free);
+  self->length = 0;
   /* last: the consumed messages above needed it */
   g_clear_pointer (&self->handle, kafka_handle_unref);
+}
+
+static void
+kafka_message_batch_dispose (GObject *object)
+{
+  batch_release (KAFKA_MESSAGE_BATCH (object));
+
+  G_OBJECT_CLASS (kafka_message_batch_parent_class)->dispose (object);
+}
+
+static void
+kafka_message_batch_finalize (GObject *object)
+{
+  KafkaMessageBatch *self = KAFKA_MESSAGE_BATCH (object);
+
+  batch_release (self);
+  g_clear_pointer (&self->topic, g_ref_string_release);
 
   G_OBJECT_CLASS (kafka_message_batch_parent_class)->finalize (object);
 }
@@ -92,6 +124,7 @@ kafka_message_batch_finalize (GObject *object)
 static void
 kafka_message_batch_class_init (KafkaMessageBatchClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = kafka_message_batch_dispose;
   G_OBJECT_CLASS (klass)->finalize = kafka_message_batch_finalize;
 }
 

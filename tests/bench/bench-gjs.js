@@ -6,7 +6,9 @@
 // produce_batch() of 1000 messages (values end to end in one Uint8Array,
 // lengths in an Int32Array) from an idle callback, `delivery-batch` counting
 // the reports; consume: consume_batch() of up to 1000, read by columns. No
-// System.gc(): the batch paths make one JS wrapper per batch (see below).
+// System.gc(): the batch paths make one JS wrapper per batch (see below),
+// and each batch is disposed of when read (batch.run_dispose()), so that
+// its librdkafka buffers go before GJS collects the wrapper.
 // GJS has no getrusage(): CPU time comes from /proc/self/stat (clock ticks,
 // 10 ms resolution), peak RSS from VmHWM in /proc/self/status.
 //
@@ -165,6 +167,7 @@ function doProduceBatch() {
     producer.connect('delivery-batch', (_p, batch) => {
         errors += batch.get_n_errors();
         delivered += batch.get_length();
+        batch.run_dispose();
         if (delivered === a.count)
             loop.quit();
         else if (idle === 0 && sent < a.count && sent - delivered <= win / 2)
@@ -190,23 +193,23 @@ function doConsumeBatch() {
     while (received < a.count) {
         const batch = consumer.consume_batch(Math.min(1000, a.count - received), 1000);
         const n = batch.get_length();
-        if (n === 0)
-            continue;
-        if (batch.get_n_errors() === 0) {
+        if (n > 0 && batch.get_n_errors() === 0) {
             // every value, end to end: their total is the bytes received
             const [data] = batch.get_values();
             received += n;
             bytes += data.length;
-            continue;
-        }
-        const [, lengths] = batch.get_values();
-        const codes = batch.get_error_codes();
-        for (let i = 0; i < n; i++) {
-            if (codes[i] === 0) {
-                received++;
-                bytes += lengths[i];
+        } else if (n > 0) {
+            const [, lengths] = batch.get_values();
+            const codes = batch.get_error_codes();
+            for (let i = 0; i < n; i++) {
+                if (codes[i] === 0) {
+                    received++;
+                    bytes += lengths[i];
+                }
             }
         }
+        // librdkafka's buffers go now, not when GJS collects the wrapper
+        batch.run_dispose();
     }
     const end = mark();
     report(received, bytes, start, end);

@@ -87,6 +87,7 @@ function produceAll() {
         batches++;
         delivered += batch.get_length();
         errors += batch.get_n_errors();
+        batch.run_dispose();    // let go of it now, not at the next collection
         if (idle === 0 && sent < N && sent - delivered <= window / 2)
             idle = GLib.idle_add(GLib.PRIORITY_DEFAULT_IDLE, chunk);
     });
@@ -118,6 +119,7 @@ function consumeAll() {
             next[partitions[i]] = offsets[i] + 1;
             received++;
         }
+        batch.run_dispose();    // librdkafka's buffers go now
     });
     consumer.assign([...Array(PARTITIONS).keys()].map(
         p => Kafka.TopicPartition.new(topic, p, Kafka.OFFSET_BEGINNING)));
