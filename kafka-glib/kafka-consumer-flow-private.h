@@ -99,21 +99,19 @@ void                kafka_consumer_flow_store          (KafkaConsumerFlow   *flo
 void                kafka_consumer_flow_seek           (KafkaConsumerFlow               *flow,
                                                         rd_kafka_topic_partition_list_t *list);
 /* The position the flow knows for a partition whose position librdkafka
- * does not know any more (the flow seeked it), or -1001. */
+ * does not know any more (the flow sought it), or -1001. */
 gint64              kafka_consumer_flow_position       (KafkaConsumerFlow   *flow,
                                                         const char          *topic,
                                                         gint32               partition);
 /* Fills in the positions librdkafka left invalid in @list. */
 void                kafka_consumer_flow_fix_positions  (KafkaConsumerFlow               *flow,
                                                         rd_kafka_topic_partition_list_t *list);
-/* The assignment changed (@topic NULL), or the application seeked
+/* The assignment changed (@topic NULL), or the application sought
  * @topic [@partition]: the positions the flow remembers for them are out
  * of date. */
 void                kafka_consumer_flow_forget         (KafkaConsumerFlow   *flow,
                                                         const char          *topic,
                                                         gint32               partition);
 
-/* How many times the flow restarted the fetcher. */
-guint               kafka_consumer_flow_get_restarts   (KafkaConsumerFlow   *flow);
 
 G_END_DECLS

@@ -14,17 +14,20 @@
  * the queue and then waits up to a second, each time (librdkafka 2.2 bounds
  * that wait with fetch.queue.backoff.ms). A seek wakes the broker thread of
  * the partition ("seek done"). So when a take finds the queue empty after
- * its fill had reached those limits, the flow seeks each assigned partition
- * to its position, with no wait: the queue is empty, so nothing is skipped.
- * Taking is done in chunks, with the queue's length looked at before each,
- * so that the fill is seen whichever way the application consumes; and a
- * blocking take first takes what is there, then waits for one message at a
- * time (librdkafka's own wait for a full count would keep a stopped fetcher
- * stopped until its timer).
+ * its fill had reached those limits, the flow seeks each partition it took
+ * messages from to the position after the last one it took, with no wait:
+ * the queue is empty, so nothing is skipped or read twice. Taking is done
+ * in chunks, with the queue's length looked at before each, so that the
+ * fill is seen whichever way the application consumes; and a blocking take
+ * first takes what is there, then waits for one message at a time
+ * (librdkafka's own wait for a full count would keep a stopped fetcher
+ * stopped until its timer). A restart can race a fetch response being
+ * parsed; until a message comes after it, the flow looks again (see
+ * RECHECK_MS).
  *
  * A seek makes librdkafka forget the partition's position (it returns
- * KAFKA_OFFSET_INVALID until the next message of it is handed out), so the
- * flow remembers the offsets it seeked to, and the consumer reports them.
+ * KAFKA_OFFSET_INVALID until the next message of it is taken), so the flow's
+ * positions stand in for it in kafka_consumer_position().
  *
  * # Offsets of the messages handed out
  *
@@ -87,14 +90,13 @@ struct _KafkaConsumerFlow
   gsize             fill;
   guint64           taken_bytes;
   guint64           taken;
-  guint             restarts;
   /* a restart that nothing came after yet: when it was (monotonic µs, 0
    * once a message came), and how many times it was made again */
   gint64            restarted_at;
   guint             rechecks;
 
   /* the position of each partition as the flow knows it: after the last
-   * message taken from it, or where the flow seeked it to; emptied when
+   * message taken from it, or where the flow sought it to; emptied when
    * the assignment changes */
   GArray           *positions;   /* of Position */
   guint             last_position;
@@ -186,12 +188,6 @@ gboolean
 kafka_consumer_flow_get_auto_store (KafkaConsumerFlow *flow)
 {
   return flow->auto_store;
-}
-
-guint
-kafka_consumer_flow_get_restarts (KafkaConsumerFlow *flow)
-{
-  return flow->restarts;
 }
 
 GRefString *
@@ -375,11 +371,10 @@ flow_restart_fetcher (KafkaConsumerFlow *flow)
       rd_kafka_topic_partition_list_add (list, pos->topic, pos->partition)->offset = pos->offset;
     }
   kafka_consumer_flow_seek (flow, list);
-  flow->restarts++;
   flow->restarted_at = g_get_monotonic_time ();
   g_log_structured ("Kafka", G_LOG_LEVEL_DEBUG,
                     "MESSAGE", "The consumer queue was drained after a fill that stopped "
-                    "the fetcher: seeked %d partition(s) to their positions to restart it",
+                    "the fetcher: sought %d partition(s) to their positions to restart it",
                     list->cnt);
   rd_kafka_topic_partition_list_destroy (list);
 }

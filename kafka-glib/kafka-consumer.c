@@ -401,7 +401,7 @@ consumer_emission_give_back (KafkaConsumer *self)
 }
 
 /* librdkafka's positions (@list) as the application sees them: the
- * positions the consumer seeked to itself, which librdkafka forgets, and,
+ * positions the consumer sought itself, which librdkafka forgets, and,
  * from a message handler, the next message of the batch being emitted. */
 static void
 consumer_fix_positions (KafkaConsumer                   *self,
