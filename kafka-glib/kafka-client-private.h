@@ -123,4 +123,15 @@ void              kafka_wait_start              (KafkaWait               *wait,
 /* Stops the timeout and the cancellable handler and drops the task. */
 void              kafka_wait_clear              (KafkaWait               *wait);
 
+/* The va_marshaller of the signals emitted per message with one object
+ * argument (VOID:OBJECT): as GLib's, without a reference of its own on the
+ * argument, which the emitter holds through the emission. */
+void              kafka_marshal_VOID__OBJECTv   (GClosure                *closure,
+                                                 GValue                  *return_value,
+                                                 gpointer                 instance,
+                                                 va_list                  args,
+                                                 gpointer                 marshal_data,
+                                                 int                      n_params,
+                                                 GType                   *param_types);
+
 G_END_DECLS

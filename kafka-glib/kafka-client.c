@@ -410,7 +410,8 @@ kafka_client_should_stop (KafkaClient *self)
   KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
 
   return priv->disposed ||
-         g_atomic_int_get (&G_OBJECT (self)->ref_count) <= (int) priv->held_refs;
+         /* (per message: no checked cast) */
+         g_atomic_int_get (&((GObject *) self)->ref_count) <= (int) priv->held_refs;
 }
 
 /* Drains every watched queue; FALSE if the budget ran out first. */
@@ -470,6 +471,10 @@ kafka_client_serve (KafkaClient      *self,
 
   if (priv->disposed || priv->rk == NULL)
     return 0;
+  /* poll() and consume() look here on every call: nothing to wait for and
+   * nothing there costs no more than the look */
+  if (timeout_ms == 0 && rd_kafka_queue_length (queue) == 0)
+    return 0;
 
   /* While another thread runs the client's context, its source serves the
    * queues: serving them here too would race it (and emit signals on the
@@ -497,6 +502,42 @@ kafka_client_serve (KafkaClient      *self,
   g_main_context_release (priv->context);
 
   return served;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Marshalling */
+
+void
+kafka_marshal_VOID__OBJECTv (GClosure *closure,
+                             GValue   *return_value,
+                             gpointer  instance,
+                             va_list   args,
+                             gpointer  marshal_data,
+                             int       n_params,
+                             GType    *param_types)
+{
+  typedef void (*MarshalFunc) (gpointer data1, gpointer arg1, gpointer data2);
+  GCClosure *cc = (GCClosure *) closure;
+  gpointer data1, data2, arg1;
+  MarshalFunc callback;
+  va_list args_copy;
+
+  G_VA_COPY (args_copy, args);
+  arg1 = va_arg (args_copy, gpointer);
+  va_end (args_copy);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    {
+      data1 = closure->data;
+      data2 = instance;
+    }
+  else
+    {
+      data1 = instance;
+      data2 = closure->data;
+    }
+  callback = (MarshalFunc) (marshal_data != NULL ? marshal_data : cc->callback);
+  callback (data1, arg1, data2);
 }
 
 /* ------------------------------------------------------------------------ */

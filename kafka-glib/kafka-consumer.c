@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kafka-client-private.h"
+#include "kafka-consumer-flow-private.h"
 #include "kafka-error-private.h"
 #include "kafka-message-private.h"
 #include "kafka-message-batch-private.h"
@@ -34,6 +35,33 @@
  * kafka_consumer_consume(), as with confluent-kafka-python, often enough to
  * stay within `max.poll.interval.ms`.
  *
+ * # Speed, offsets and memory
+ *
+ * The consumer takes messages from librdkafka up to 256 at a time, whichever
+ * way it hands them out. Committed and stored offsets only ever include
+ * messages handed out: with `enable.auto.offset.store` on (the default), the
+ * consumer stores the offset of each message as it hands it out (a
+ * #KafkaConsumer::message signal, a return from kafka_consumer_poll(), a
+ * whole list or batch), not when it takes it. When a
+ * #KafkaConsumer::message handler changes things in the middle of a batch,
+ * the rest of the batch follows: closing the consumer (or dropping it)
+ * drops it, unseen and uncommitted; seeking, assigning or unassigning a
+ * partition drops that partition's part; pausing a partition, turning
+ * #KafkaConsumer:emit-messages off or calling kafka_consumer_poll() or
+ * kafka_consumer_consume() from the handler gives it back to librdkafka,
+ * so that it comes again, in order.
+ *
+ * librdkafka 2.0.2 stops fetching once its queue holds
+ * `queued.min.messages`, and starts again only when something wakes its
+ * broker thread, or a second later: a consumer a little slower than the
+ * fetcher would wait up to a second after each drain. The consumer wakes
+ * the fetcher itself when it drains the queue after such a fill (it seeks
+ * each partition to its position: nothing is skipped or read twice), and
+ * blocking calls take what is there before they wait. Since a smaller
+ * queue then costs no pause, `queued.min.messages` defaults to 10,000 here
+ * (librdkafka's default is 100,000), which keeps a slow consumer's memory
+ * near a fast one's; a configuration that sets it keeps its own.
+ *
  * # Rebalances
  *
  * When the group assigns or revokes partitions, the consumer emits
@@ -54,7 +82,9 @@
  * Lists of partitions or messages come as #GPtrArray<!-- -->s that own their
  * elements: g_ptr_array_unref() frees everything. They are annotated
  * `(transfer container)`, so that bindings take references of their own on
- * the elements (PyGObject 3.42 would otherwise release them twice).
+ * the elements (PyGObject 3.42 would otherwise release them twice). A
+ * message that nothing but the list held is kept for reuse when the list
+ * goes: keep a reference to a message you keep past its list.
  *
  * # Commits
  *
@@ -89,11 +119,17 @@ struct _KafkaConsumer
    * reports as not committed when it cannot finish */
   GHashTable       *committed;
 
-  /* the last topic name seen, so consecutive messages share one string */
-  GRefString       *last_topic;
+  /* taking messages, storing their offsets, restarting the fetcher */
+  KafkaConsumerFlow *flow;
+
+  /* the messages of the message-signal batch being emitted, if any */
+  struct _Emission *emission;
 
   /* consume_async() calls waiting for messages, oldest first */
   GQueue            consume_waiters;
+
+  /* a timer that looks again whether restarting the fetcher worked */
+  GSource          *recheck;
 };
 
 typedef struct {
@@ -156,34 +192,27 @@ consumer_check_open (KafkaConsumer  *self,
   return kafka_client_check_open (KAFKA_CLIENT (self), error);
 }
 
+/* Set on the worker threads of the async calls that run a blocking call
+ * (commit_async…): what belongs to the consumer's own thread is left alone
+ * there. */
+static GPrivate on_query_worker;
+
+static gboolean
+consumer_on_worker (void)
+{
+  return g_private_get (&on_query_worker) != NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Messages */
-
-/* The consumer's shared name for @rkm's topic (NULL if it has none), so
- * that consecutive messages share one string. */
-static GRefString *
-consumer_topic_name (KafkaConsumer            *self,
-                     const rd_kafka_message_t *rkm)
-{
-  const char *name;
-
-  if (rkm->rkt == NULL)
-    return NULL;
-  name = rd_kafka_topic_name (rkm->rkt);
-  if (self->last_topic == NULL || strcmp (self->last_topic, name) != 0)
-    {
-      g_clear_pointer (&self->last_topic, g_ref_string_release);
-      self->last_topic = g_ref_string_new (name);
-    }
-  return self->last_topic;
-}
 
 static KafkaMessage *
 consumer_wrap_message (KafkaConsumer      *self,
                        rd_kafka_message_t *rkm)
 {
-  return kafka_message_new_consumed (rkm, consumer_topic_name (self, rkm),
-                                     kafka_client_ref_handle (KAFKA_CLIENT (self)));
+  /* (per message: no checked cast) */
+  return kafka_message_new_consumed (rkm, kafka_consumer_flow_topic_name (self->flow, rkm),
+                                     kafka_client_ref_handle ((KafkaClient *) self));
 }
 
 static KafkaMessageBatch *
@@ -192,8 +221,262 @@ consumer_wrap_batch (KafkaConsumer       *self,
                      guint                n)
 {
   return kafka_message_batch_new_consumed (rkms, n,
-                                           n > 0 ? consumer_topic_name (self, rkms[0]) : NULL,
+                                           n > 0 ? kafka_consumer_flow_topic_name (self->flow, rkms[0]) : NULL,
                                            kafka_client_ref_handle (KAFKA_CLIENT (self)));
+}
+
+/* A message-signal batch: taken from librdkafka at once, handed out one
+ * signal at a time. What a handler does to the consumer meanwhile decides
+ * what becomes of the rest: closing drops it (its offsets were never
+ * stored); seeking, unassigning or pausing a partition drops that
+ * partition's part (librdkafka would have dropped it from its queue); and
+ * turning emit-messages off, or consuming from the handler, gives it back
+ * to librdkafka, by seeking its partitions back to it, so that it comes
+ * again, in order. */
+typedef enum {
+  STALE_DROP,    /* the application moved the partition: drop */
+  STALE_REWIND,  /* paused: drop, and seek back so that it resumes there */
+} StaleKind;
+
+typedef struct {
+  char      *topic;
+  gint32     partition;
+  StaleKind  kind;
+} Stale;
+
+enum {
+  MSG_PENDING,   /* not reached */
+  MSG_HANDED,    /* emitted: the message object owns it */
+  MSG_SKIPPED,   /* reached, but stale */
+  MSG_RETURNED,  /* given back to librdkafka */
+};
+
+typedef struct _Emission {
+  rd_kafka_message_t **rkms;
+  guint8              *state;
+  guint                n;
+  gboolean             stop;       /* hand out no more */
+  gboolean             all_stale;  /* the whole assignment changed */
+  GArray              *stale;      /* of Stale */
+} Emission;
+
+static void
+stale_clear (gpointer data)
+{
+  g_free (((Stale *) data)->topic);
+}
+
+/* A handler changed where @topic [@partition] (every partition if @topic
+ * is NULL) is read from: the rest of the batch for it is stale. */
+static void
+consumer_emission_stale (KafkaConsumer *self,
+                         const char    *topic,
+                         gint32         partition,
+                         StaleKind      kind)
+{
+  Emission *em = self->emission;
+  Stale stale;
+
+  if (em == NULL)
+    return;
+  if (topic == NULL)
+    {
+      em->all_stale = TRUE;
+      return;
+    }
+  if (em->stale == NULL)
+    {
+      em->stale = g_array_new (FALSE, FALSE, sizeof (Stale));
+      g_array_set_clear_func (em->stale, stale_clear);
+    }
+  stale.topic = g_strdup (topic);
+  stale.partition = partition;
+  stale.kind = kind;
+  g_array_append_val (em->stale, stale);
+}
+
+static void
+consumer_emission_stale_list (KafkaConsumer *self,
+                              GPtrArray     *partitions,
+                              StaleKind      kind)
+{
+  for (guint i = 0; self->emission != NULL && partitions != NULL && i < partitions->len; i++)
+    {
+      KafkaTopicPartition *tp = g_ptr_array_index (partitions, i);
+
+      consumer_emission_stale (self, kafka_topic_partition_get_topic (tp),
+                               kafka_topic_partition_get_partition (tp), kind);
+    }
+}
+
+/* What became of @rkm's partition, if a handler made it stale. */
+static const Stale *
+emission_find_stale (Emission                 *em,
+                     const rd_kafka_message_t *rkm)
+{
+  const char *topic;
+
+  if (em->stale == NULL || rkm->rkt == NULL)
+    return NULL;
+  topic = rd_kafka_topic_name (rkm->rkt);
+  for (guint i = em->stale->len; i-- > 0;)
+    {
+      const Stale *stale = &g_array_index (em->stale, Stale, i);
+
+      if (stale->partition == rkm->partition && strcmp (stale->topic, topic) == 0)
+        return stale;
+    }
+  return NULL;
+}
+
+/* Gives back to librdkafka the part of the batch that is to come again:
+ * what a pause skipped and, with @rest, everything not reached yet. Seeks
+ * each of their partitions back to its first such message. */
+static void
+consumer_emission_rewind (KafkaConsumer *self,
+                          Emission      *em,
+                          gboolean       rest)
+{
+  rd_kafka_topic_partition_list_t *rewind = NULL;
+
+  if (em->all_stale)
+    return;
+  for (guint i = 0; i < em->n; i++)
+    {
+      rd_kafka_message_t *rkm = em->rkms[i];
+      const Stale *stale;
+      const char *topic;
+
+      if (em->state[i] != MSG_PENDING && em->state[i] != MSG_SKIPPED)
+        continue;
+      if (rkm->rkt == NULL || rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        continue;
+      stale = emission_find_stale (em, rkm);
+      if (stale != NULL ? stale->kind != STALE_REWIND : !rest || em->state[i] != MSG_PENDING)
+        continue;
+      em->state[i] = MSG_RETURNED;
+      topic = rd_kafka_topic_name (rkm->rkt);
+      if (rewind == NULL)
+        rewind = rd_kafka_topic_partition_list_new (4);
+      /* the first of each partition is where it resumes */
+      if (rd_kafka_topic_partition_list_find (rewind, topic, rkm->partition) == NULL)
+        rd_kafka_topic_partition_list_add (rewind, topic, rkm->partition)->offset = rkm->offset;
+    }
+
+  if (rewind != NULL)
+    {
+      if (!self->closed && self->closing == NULL)
+        kafka_consumer_flow_seek (self->flow, rewind);
+      rd_kafka_topic_partition_list_destroy (rewind);
+    }
+}
+
+/* Ends the batch: gives back what a pause skipped, drops everything not
+ * handed out. */
+static void
+consumer_emission_finish (KafkaConsumer *self,
+                          Emission      *em)
+{
+  consumer_emission_rewind (self, em, FALSE);
+  for (guint i = 0; i < em->n; i++)
+    if (em->state[i] != MSG_HANDED)
+      rd_kafka_message_destroy (em->rkms[i]);
+  if (em->stale != NULL)
+    g_array_unref (em->stale);
+}
+
+/* A handler is about to take messages itself, or turned emit-messages off:
+ * what the batch still holds goes back to librdkafka now, before anything
+ * else is taken (a seek makes librdkafka drop what it queued after), so
+ * that it comes again, in order. */
+static void
+consumer_emission_give_back (KafkaConsumer *self)
+{
+  Emission *em = self->emission;
+
+  if (em == NULL || em->stop)
+    return;
+  em->stop = TRUE;
+  consumer_emission_rewind (self, em, TRUE);
+}
+
+/* librdkafka's positions (@list) as the application sees them: the
+ * positions the consumer sought itself, which librdkafka forgets, and,
+ * from a message handler, the next message of the batch being emitted. */
+static void
+consumer_fix_positions (KafkaConsumer                   *self,
+                        rd_kafka_topic_partition_list_t *list)
+{
+  Emission *em = self->emission;
+
+  kafka_consumer_flow_fix_positions (self->flow, list);
+  for (guint i = 0; em != NULL && i < em->n; i++)
+    {
+      const rd_kafka_message_t *rkm = em->rkms[i];
+      rd_kafka_topic_partition_t *p;
+
+      if (em->state[i] != MSG_PENDING || rkm->rkt == NULL ||
+          rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        continue;
+      p = rd_kafka_topic_partition_list_find (list, rd_kafka_topic_name (rkm->rkt), rkm->partition);
+      if (p != NULL && p->err == RD_KAFKA_RESP_ERR_NO_ERROR &&
+          (p->offset < 0 || rkm->offset < p->offset))
+        p->offset = rkm->offset;
+    }
+}
+
+/* Emits a batch of #KafkaConsumer::message signals for a consumer in
+ * message-signal mode. One message object serves the whole batch when no
+ * handler keeps it. */
+static int
+consumer_emit_messages (KafkaConsumer *self)
+{
+  KafkaClient *client = KAFKA_CLIENT (self);
+  rd_kafka_message_t *rkms[KAFKA_CONSUMER_FLOW_CHUNK];
+  guint8 state[KAFKA_CONSUMER_FLOW_CHUNK] = { 0 };
+  Emission em = { rkms, state, 0, FALSE, FALSE, NULL };
+  KafkaMessage *message = NULL;
+  KafkaHandle *handle;
+  gssize n;
+
+  n = kafka_consumer_flow_take_now (self->flow, rkms, G_N_ELEMENTS (rkms), NULL);
+  if (n <= 0)
+    return 0;
+  em.n = (guint) n;
+  handle = kafka_client_ref_handle (client);
+
+  self->emission = &em;
+  for (guint i = 0; i < em.n; i++)
+    {
+      rd_kafka_message_t *rkm = rkms[i];
+      GRefString *topic;
+
+      if (em.stop || !self->emit_messages || self->closed || self->closing != NULL ||
+          kafka_client_should_stop (client))
+        break;
+      if (em.all_stale || emission_find_stale (&em, rkm) != NULL)
+        {
+          state[i] = MSG_SKIPPED;
+          continue;
+        }
+
+      topic = kafka_consumer_flow_topic_name (self->flow, rkm);
+      if (message == NULL || !kafka_message_reuse_consumed (message, rkm, topic, handle))
+        {
+          g_clear_object (&message);
+          message = kafka_message_new_consumed (rkm, topic, kafka_handle_ref (handle));
+        }
+      state[i] = MSG_HANDED;
+      kafka_consumer_flow_handed (self->flow, rkm, topic);
+      g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
+    }
+  self->emission = NULL;
+
+  kafka_message_release (message);
+  kafka_handle_unref (handle);
+  kafka_consumer_flow_store (self->flow);
+  consumer_emission_finish (self, &em);
+  return (int) n;
 }
 
 /* Serves the consumer queue for a consumer in message-signal mode: emits up
@@ -201,40 +484,24 @@ consumer_wrap_batch (KafkaConsumer       *self,
 static int
 consumer_emit_batch (KafkaConsumer *self)
 {
-  KafkaClient *client = KAFKA_CLIENT (self);
-  int n = 0;
-
   if (g_signal_has_handler_pending (self, signals[SIGNAL_MESSAGE_BATCH], 0, FALSE))
     {
       /* every message taken goes to the handlers in this one emission */
-      rd_kafka_message_t *rkms[512];
+      rd_kafka_message_t *rkms[2 * KAFKA_CONSUMER_FLOW_CHUNK];
       g_autoptr(KafkaMessageBatch) batch = NULL;
-      ssize_t got;
+      gssize got;
 
-      got = rd_kafka_consume_batch_queue (self->consumer_queue, 0, rkms, G_N_ELEMENTS (rkms));
+      got = kafka_consumer_flow_take_now (self->flow, rkms, G_N_ELEMENTS (rkms), NULL);
       if (got <= 0)
         return 0;
+      kafka_consumer_flow_handed_all (self->flow, rkms, (gsize) got);
+      kafka_consumer_flow_store (self->flow);
       batch = consumer_wrap_batch (self, rkms, (guint) got);
       g_signal_emit (self, signals[SIGNAL_MESSAGE_BATCH], 0, batch);
       return (int) got;
     }
 
-  /* One message at a time: librdkafka stores a message's offset when it
-   * hands it out, so a message taken must be emitted, or a handler that
-   * closes the consumer or drops it would have the rest committed unseen. */
-  while (n < 256 && self->emit_messages && !self->closed &&
-         !kafka_client_should_stop (client))
-    {
-      g_autoptr(KafkaMessage) message = NULL;
-      rd_kafka_message_t *rkm;
-
-      if (rd_kafka_consume_batch_queue (self->consumer_queue, 0, &rkm, 1) != 1)
-        break;
-      message = consumer_wrap_message (self, rkm);
-      g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
-      n++;
-    }
-  return n;
+  return consumer_emit_messages (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -250,6 +517,7 @@ consumer_apply_rebalance (KafkaConsumer                   *self,
   rd_kafka_error_t *error = NULL;
   rd_kafka_resp_err_t rerr = RD_KAFKA_RESP_ERR_NO_ERROR;
 
+  kafka_consumer_flow_forget (self->flow, NULL, 0);
   if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS)
     {
       if (cooperative)
@@ -325,6 +593,8 @@ consumer_rebalance_cb (rd_kafka_t                      *rk,
   guint signal_id;
 
   rebalance.cooperative = protocol != NULL && strcmp (protocol, "COOPERATIVE") == 0;
+  /* what was handed out before the partitions go is theirs to commit */
+  kafka_consumer_flow_store (self->flow);
   if (kafka_client_is_disposed (client))
     {
       /* closing on the way out: no signals, just follow the group */
@@ -408,15 +678,18 @@ consumer_uncommitted_positions (KafkaConsumer *self)
   if (rd_kafka_assignment (consumer_rk (self), &list) != RD_KAFKA_RESP_ERR_NO_ERROR)
     return result;
   if (rd_kafka_position (consumer_rk (self), list) == RD_KAFKA_RESP_ERR_NO_ERROR)
-    for (int i = 0; i < list->cnt; i++)
-      {
-        const rd_kafka_topic_partition_t *p = &list->elems[i];
-        g_autofree char *key = committed_key (p->topic, p->partition);
-        const gint64 *committed = g_hash_table_lookup (self->committed, key);
+    {
+      consumer_fix_positions (self, list);
+      for (int i = 0; i < list->cnt; i++)
+        {
+          const rd_kafka_topic_partition_t *p = &list->elems[i];
+          g_autofree char *key = committed_key (p->topic, p->partition);
+          const gint64 *committed = g_hash_table_lookup (self->committed, key);
 
-        if (p->offset >= 0 && (committed == NULL || *committed < p->offset))
-          g_ptr_array_add (result, kafka_topic_partition_new (p->topic, p->partition, p->offset));
-      }
+          if (p->offset >= 0 && (committed == NULL || *committed < p->offset))
+            g_ptr_array_add (result, kafka_topic_partition_new (p->topic, p->partition, p->offset));
+        }
+    }
   rd_kafka_topic_partition_list_destroy (list);
   return result;
 }
@@ -458,6 +731,8 @@ consumer_handle_event (KafkaClient      *client,
 /* The source drains the main queue with the base class; the consumer queue,
  * watched only in message-signal mode, is served here. */
 static void consumer_update_mode (KafkaConsumer *self);
+static void consumer_arm_recheck (KafkaConsumer *self);
+static void weak_ref_free (gpointer data);
 
 static void
 consume_waiter_finish (ConsumeWaiter *waiter,
@@ -483,18 +758,57 @@ static int
 consumer_feed_waiter (KafkaConsumer *self)
 {
   ConsumeWaiter *waiter = g_queue_peek_head (&self->consume_waiters);
-  g_autofree rd_kafka_message_t **batch = g_new (rd_kafka_message_t *, waiter->max_messages);
+  g_autofree rd_kafka_message_t **batch = NULL;
   GPtrArray *messages;
-  ssize_t n;
+  gsize n = 0;
 
-  n = rd_kafka_consume_batch_queue (self->consumer_queue, 0, batch, waiter->max_messages);
-  if (n <= 0)
+  /* what is there, without waiting */
+  batch = kafka_consumer_flow_take (self->flow, waiter->max_messages, 0, &n, NULL);
+  if (batch == NULL || n == 0)
     return 0;
-  messages = g_ptr_array_new_full ((guint) n, g_object_unref);
-  for (ssize_t i = 0; i < n; i++)
+  kafka_consumer_flow_handed_all (self->flow, batch, n);
+  kafka_consumer_flow_store (self->flow);
+  messages = g_ptr_array_new_full ((guint) n, kafka_message_release);
+  for (gsize i = 0; i < n; i++)
     g_ptr_array_add (messages, consumer_wrap_message (self, batch[i]));
   consume_waiter_finish (waiter, messages, NULL);
   return (int) n;
+}
+
+static gboolean
+consumer_recheck_cb (gpointer data)
+{
+  g_autoptr(KafkaConsumer) self = g_weak_ref_get (data);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  g_clear_pointer (&self->recheck, g_source_unref);
+  if (!self->closed && self->closing == NULL && !kafka_client_is_disposed (KAFKA_CLIENT (self)))
+    {
+      kafka_consumer_flow_recheck (self->flow);
+      consumer_arm_recheck (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Fed from the main loop, the consumer has no wait of its own to look
+ * again whether a restart of the fetcher brought anything (see
+ * kafka-consumer-flow.c): a timer does, while one is pending. */
+static void
+consumer_arm_recheck (KafkaConsumer *self)
+{
+  gint64 when = kafka_consumer_flow_get_recheck_time (self->flow);
+  GWeakRef *weak;
+
+  if (when < 0 || self->recheck != NULL)
+    return;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->recheck = g_timeout_source_new ((guint) CLAMP ((when - g_get_monotonic_time () + 999) / 1000,
+                                                       0, G_MAXUINT));
+  g_source_set_static_name (self->recheck, "KafkaConsumer fetcher restart");
+  g_source_set_callback (self->recheck, consumer_recheck_cb, weak, weak_ref_free);
+  g_source_attach (self->recheck, kafka_client_get_context (KAFKA_CLIENT (self)));
 }
 
 static int
@@ -502,22 +816,29 @@ consumer_serve_queue (KafkaClient      *client,
                       rd_kafka_queue_t *queue)
 {
   KafkaConsumer *self = KAFKA_CONSUMER (client);
+  int served = 0;
 
   if (queue != self->consumer_queue)
     return -1;
   if (!g_queue_is_empty (&self->consume_waiters))
-    return consumer_feed_waiter (self);
-  if (self->emit_messages)
-    return consumer_emit_batch (self);
-  return 0;
+    served = consumer_feed_waiter (self);
+  else if (self->emit_messages)
+    served = consumer_emit_batch (self);
+  if (self->emit_messages || !g_queue_is_empty (&self->consume_waiters))
+    consumer_arm_recheck (self);
+  return served;
 }
 
 static void
 consumer_configure (KafkaClient     *client,
                     rd_kafka_conf_t *conf)
 {
+  KafkaConsumer *self = KAFKA_CONSUMER (client);
+  g_autoptr(GHashTable) config = kafka_client_get_config (client);
+
   rd_kafka_conf_set_rebalance_cb (conf, consumer_rebalance_cb);
   rd_kafka_conf_set_opaque (conf, client);
+  self->flow = kafka_consumer_flow_new (conf, config);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -552,6 +873,12 @@ consumer_close_start (KafkaConsumer  *self,
   rd_kafka_t *rk = consumer_rk (self);
   ConsumerClose *close = g_new0 (ConsumerClose, 1);
   rd_kafka_error_t *rderror;
+
+  /* what was handed out is what the final commit commits; the rest of a
+   * message-signal batch is dropped */
+  if (self->emission != NULL)
+    self->emission->stop = TRUE;
+  kafka_consumer_flow_store (self->flow);
 
   close->queue = rd_kafka_queue_new (rk);
   close->signals = with_signals;
@@ -799,6 +1126,11 @@ consumer_shutdown (KafkaClient *client)
       g_source_destroy (self->keepalive);
       g_clear_pointer (&self->keepalive, g_source_unref);
     }
+  if (self->recheck != NULL)
+    {
+      g_source_destroy (self->recheck);
+      g_clear_pointer (&self->recheck, g_source_unref);
+    }
 
   /* Leave the group cleanly, without signals (the object is going away),
    * bounded in time: rd_kafka_destroy() must not close again. A
@@ -807,6 +1139,8 @@ consumer_shutdown (KafkaClient *client)
   if (self->consumer_queue != NULL && (self->closing != NULL || !self->closed))
     consumer_close_blocking (self, FALSE, NULL);
 
+  if (self->flow != NULL)
+    kafka_consumer_flow_stop (self->flow);
   if (self->consumer_queue != NULL)
     {
       rd_kafka_queue_io_event_enable (self->consumer_queue, -1, NULL, 0);
@@ -912,6 +1246,7 @@ kafka_consumer_initable_init (GInitable     *initable,
     return FALSE;
 
   self->consumer_queue = rd_kafka_queue_get_consumer (consumer_rk (self));
+  kafka_consumer_flow_start (self->flow, consumer_rk (self), self->consumer_queue);
   {
     /* as librdkafka understood it (defaults, default.topic.config…) */
     char value[16] = "";
@@ -936,7 +1271,7 @@ kafka_consumer_finalize (GObject *object)
 {
   KafkaConsumer *self = KAFKA_CONSUMER (object);
 
-  g_clear_pointer (&self->last_topic, g_ref_string_release);
+  g_clear_pointer (&self->flow, kafka_consumer_flow_free);
   g_hash_table_unref (self->committed);
 
   G_OBJECT_CLASS (kafka_consumer_parent_class)->finalize (object);
@@ -1013,12 +1348,20 @@ kafka_consumer_class_init (KafkaConsumerClass *klass)
    * Emitted for each message consumed, in partition order, when
    * #KafkaConsumer:emit-messages is %TRUE.
    *
+   * A handler that keeps @message takes a reference (g_object_ref(), or any
+   * binding's reference): a message object nothing else holds once the
+   * handlers returned is reused for the next message, which spares a
+   * #GObject per message.
+   *
    * Since: 1.0
    */
   signals[SIGNAL_MESSAGE] =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE);
+  /* emitted per message: a marshaller that skips the GValues */
+  g_signal_set_va_marshaller (signals[SIGNAL_MESSAGE], G_TYPE_FROM_CLASS (klass),
+                              kafka_marshal_VOID__OBJECTv);
 
   /**
    * KafkaConsumer::message-batch:
@@ -1030,14 +1373,18 @@ kafka_consumer_class_init (KafkaConsumerClass *klass)
    * connected to it, for each batch of messages consumed (as many as are
    * there, up to 512), in partition order, in place of
    * #KafkaConsumer::message: bindings that want speed connect here and read
-   * the batch column by column.
+   * the batch column by column. The way for GJS programs before GJS 1.82 to
+   * receive messages under sustained traffic (see
+   * #KafkaProducer::delivery).
    *
    * Since: 1.0
    */
   signals[SIGNAL_MESSAGE_BATCH] =
     g_signal_new ("message-batch", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE_BATCH);
+  g_signal_set_va_marshaller (signals[SIGNAL_MESSAGE_BATCH], G_TYPE_FROM_CLASS (klass),
+                              kafka_marshal_VOID__OBJECTv);
 
   /**
    * KafkaConsumer::commit:
@@ -1180,6 +1527,9 @@ kafka_consumer_set_emit_messages (KafkaConsumer *self,
   if (self->emit_messages == emit_messages)
     return;
   self->emit_messages = emit_messages;
+  /* from a message handler: what its batch still holds comes again */
+  if (!emit_messages)
+    consumer_emission_give_back (self);
   consumer_update_mode (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMIT_MESSAGES]);
 }
@@ -1425,6 +1775,8 @@ kafka_consumer_assign (KafkaConsumer  *self,
   list = assignment_to_rd (partitions, error);
   if (list == NULL)
     return FALSE;
+  /* the partitions that go keep what was handed out of them */
+  kafka_consumer_flow_store (self->flow);
   err = rd_kafka_assign (consumer_rk (self), list);
   rd_kafka_topic_partition_list_destroy (list);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -1432,6 +1784,8 @@ kafka_consumer_assign (KafkaConsumer  *self,
       kafka_set_error (error, err, "Could not assign partitions");
       return FALSE;
     }
+  kafka_consumer_flow_forget (self->flow, NULL, 0);
+  consumer_emission_stale (self, NULL, 0, STALE_DROP);
   consumer_mark_rebalance_handled (self);
   return TRUE;
 }
@@ -1458,12 +1812,15 @@ kafka_consumer_unassign (KafkaConsumer  *self,
   if (!consumer_check_open (self, error))
     return FALSE;
 
+  kafka_consumer_flow_store (self->flow);
   err = rd_kafka_assign (consumer_rk (self), NULL);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
     {
       kafka_set_error (error, err, "Could not unassign");
       return FALSE;
     }
+  kafka_consumer_flow_forget (self->flow, NULL, 0);
+  consumer_emission_stale (self, NULL, 0, STALE_DROP);
   consumer_mark_rebalance_handled (self);
   return TRUE;
 }
@@ -1502,7 +1859,10 @@ kafka_consumer_incremental_assign (KafkaConsumer  *self,
                      "Could not add to the assignment");
   rd_kafka_topic_partition_list_destroy (list);
   if (ok)
-    consumer_mark_rebalance_handled (self);
+    {
+      kafka_consumer_flow_forget (self->flow, NULL, 0);
+      consumer_mark_rebalance_handled (self);
+    }
   return ok;
 }
 
@@ -1537,11 +1897,16 @@ kafka_consumer_incremental_unassign (KafkaConsumer  *self,
   list = kafka_topic_partition_list_to_rd (partitions, error);
   if (list == NULL)
     return FALSE;
+  kafka_consumer_flow_store (self->flow);
   ok = finish_error (rd_kafka_incremental_unassign (consumer_rk (self), list), error,
                      "Could not remove from the assignment");
   rd_kafka_topic_partition_list_destroy (list);
   if (ok)
-    consumer_mark_rebalance_handled (self);
+    {
+      kafka_consumer_flow_forget (self->flow, NULL, 0);
+      consumer_emission_stale_list (self, partitions, STALE_DROP);
+      consumer_mark_rebalance_handled (self);
+    }
   return ok;
 }
 
@@ -1632,46 +1997,71 @@ kafka_consumer_poll (KafkaConsumer  *self,
                      int             timeout_ms,
                      GError        **error)
 {
-  rd_kafka_message_t *rkm;
+  /* called per message: no checked casts */
+  KafkaClient *client = (KafkaClient *) self;
+  KafkaConsumerFlow *flow;
+  rd_kafka_message_t *rkm = NULL;
+  GRefString *topic;
+  gssize n;
 
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!consumer_check_open (self, error))
+  if (!kafka_client_check_open (client, error))
     return NULL;
+  flow = self->flow;
 
   /* logs, errors and commit results may be waiting on the main queue */
-  kafka_client_serve (KAFKA_CLIENT (self), kafka_client_get_main_queue (KAFKA_CLIENT (self)), 0);
+  kafka_client_serve (client, kafka_client_get_main_queue (client), 0);
+  /* from a message handler: the rest of its batch comes first */
+  consumer_emission_give_back (self);
 
-  rkm = rd_kafka_consumer_poll (consumer_rk (self), timeout_ms);
-  if (rkm == NULL)
-    return NULL;
-  return consumer_wrap_message (self, rkm);
+  /* what is there first (which restarts a stopped fetcher), then wait */
+  n = kafka_consumer_flow_take_now (flow, &rkm, 1, error);
+  if (n == 0 && timeout_ms != 0)
+    n = kafka_consumer_flow_wait (flow, &rkm, timeout_ms);
+  if (n <= 0)
+    {
+      /* idle: what was handed out is stored now */
+      kafka_consumer_flow_store (flow);
+      if (n < 0 && error != NULL && *error == NULL)
+        kafka_set_error (error, rd_kafka_last_error (), "Could not consume");
+      return NULL;
+    }
+
+  topic = kafka_consumer_flow_topic_name (flow, rkm);
+  kafka_consumer_flow_handed (flow, rkm, topic);
+  return kafka_message_new_consumed (rkm, topic, kafka_client_ref_handle (client));
 }
 
 /* What consume() and consume_batch() share: up to @max_messages
- * messages in a new array, or -1 with @error set. */
-static ssize_t
-consumer_take (KafkaConsumer        *self,
-               guint                 max_messages,
-               int                   timeout_ms,
-               rd_kafka_message_t ***batch,
-               GError              **error)
+ * messages in a new array, or NULL with @error set. */
+static rd_kafka_message_t **
+consumer_take (KafkaConsumer  *self,
+               guint           max_messages,
+               int             timeout_ms,
+               gsize          *n_taken,
+               GError        **error)
 {
-  ssize_t n;
+  rd_kafka_message_t **batch;
 
   if (!consumer_check_open (self, error))
-    return -1;
+    return NULL;
 
   /* logs, errors and commit results may be waiting on the main queue */
   kafka_client_serve (KAFKA_CLIENT (self), kafka_client_get_main_queue (KAFKA_CLIENT (self)), 0);
+  /* from a message handler: the rest of its batch comes first */
+  consumer_emission_give_back (self);
 
-  max_messages = MIN (max_messages, 1000000);
-  *batch = g_new (rd_kafka_message_t *, MAX (max_messages, 1));
-  n = rd_kafka_consume_batch_queue (self->consumer_queue, timeout_ms, *batch, max_messages);
-  if (n < 0)
-    kafka_set_error (error, rd_kafka_last_error (), "Could not consume");
-  return n;
+  batch = kafka_consumer_flow_take (self->flow, MIN (max_messages, 1000000), timeout_ms,
+                                    n_taken, error);
+  if (batch != NULL)
+    {
+      /* handed out as one */
+      kafka_consumer_flow_handed_all (self->flow, batch, *n_taken);
+      kafka_consumer_flow_store (self->flow);
+    }
+  return batch;
 }
 
 /**
@@ -1700,17 +2090,19 @@ kafka_consumer_consume (KafkaConsumer  *self,
 {
   g_autofree rd_kafka_message_t **batch = NULL;
   GPtrArray *messages;
-  ssize_t n;
+  gsize n = 0;
 
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  n = consumer_take (self, max_messages, timeout_ms, &batch, error);
-  if (n < 0)
+  batch = consumer_take (self, max_messages, timeout_ms, &n, error);
+  if (batch == NULL)
     return NULL;
 
-  messages = g_ptr_array_new_full ((guint) n, g_object_unref);
-  for (ssize_t i = 0; i < n; i++)
+  /* a message nothing else holds when the array goes is kept for the
+   * next ones */
+  messages = g_ptr_array_new_full ((guint) n, kafka_message_release);
+  for (gsize i = 0; i < n; i++)
     g_ptr_array_add (messages, consumer_wrap_message (self, batch[i]));
   return messages;
 }
@@ -1745,13 +2137,13 @@ kafka_consumer_consume_batch (KafkaConsumer  *self,
                               GError        **error)
 {
   g_autofree rd_kafka_message_t **batch = NULL;
-  ssize_t n;
+  gsize n = 0;
 
   g_return_val_if_fail (KAFKA_IS_CONSUMER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  n = consumer_take (self, max_messages, timeout_ms, &batch, error);
-  if (n < 0)
+  batch = consumer_take (self, max_messages, timeout_ms, &n, error);
+  if (batch == NULL)
     return NULL;
   return consumer_wrap_batch (self, batch, (guint) n);
 }
@@ -1846,6 +2238,9 @@ kafka_consumer_commit (KafkaConsumer  *self,
       if (list == NULL)
         return NULL;
     }
+  else if (!consumer_on_worker ())
+    /* the current positions: what was handed out */
+    kafka_consumer_flow_store (self->flow);
   result = consumer_commit_sync (self, list, error);
   if (list != NULL)
     rd_kafka_topic_partition_list_destroy (list);
@@ -1959,6 +2354,8 @@ kafka_consumer_commit_in_background (KafkaConsumer  *self,
       if (list == NULL)
         return FALSE;
     }
+  else
+    kafka_consumer_flow_store (self->flow);
   err = rd_kafka_commit_queue (consumer_rk (self), list,
                                kafka_client_get_main_queue (KAFKA_CLIENT (self)), NULL, NULL);
   if (list != NULL)
@@ -1979,11 +2376,15 @@ typedef rd_kafka_resp_err_t (*PartitionQuery) (rd_kafka_t                      *
                                                int                              timeout_ms);
 
 static rd_kafka_resp_err_t
-position_with_timeout (rd_kafka_t                      *rk,
-                       rd_kafka_topic_partition_list_t *list,
-                       int                              timeout_ms)
+consumer_position_query (rd_kafka_t                      *rk,
+                         rd_kafka_topic_partition_list_t *list,
+                         int                              timeout_ms)
 {
-  return rd_kafka_position (rk, list);
+  rd_kafka_resp_err_t err = rd_kafka_position (rk, list);
+
+  if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
+    consumer_fix_positions (rd_kafka_opaque (rk), list);
+  return err;
 }
 
 static GPtrArray *
@@ -2049,7 +2450,11 @@ consumer_store (KafkaConsumer                   *self,
                 rd_kafka_topic_partition_list_t *list,
                 GError                         **error)
 {
-  rd_kafka_resp_err_t err = rd_kafka_offsets_store (consumer_rk (self), list);
+  /* librdkafka's own setting is always off: the consumer stores what it
+   * hands out (kafka-consumer-flow.c) when the application's is on */
+  rd_kafka_resp_err_t err = kafka_consumer_flow_get_auto_store (self->flow)
+                            ? RD_KAFKA_RESP_ERR__INVALID_ARG
+                            : rd_kafka_offsets_store (consumer_rk (self), list);
 
   if (err == RD_KAFKA_RESP_ERR__INVALID_ARG)
     {
@@ -2161,7 +2566,7 @@ kafka_consumer_position (KafkaConsumer  *self,
   g_return_val_if_fail (partitions != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return consumer_query (self, partitions, position_with_timeout, 0,
+  return consumer_query (self, partitions, consumer_position_query, 0,
                          "Could not get the positions", error);
 }
 
@@ -2203,9 +2608,20 @@ kafka_consumer_seek (KafkaConsumer        *self,
   g_ptr_array_add (array, partition);
   list = kafka_topic_partition_list_to_rd (array, NULL);
   rderror = rd_kafka_seek_partitions (consumer_rk (self), list, timeout_ms);
+  /* with no wait, librdkafka marks a seek it queued "in progress" */
+  if (timeout_ms == 0 && list->elems[0].err == RD_KAFKA_RESP_ERR__IN_PROGRESS)
+    list->elems[0].err = RD_KAFKA_RESP_ERR_NO_ERROR;
   ok = finish_error (rderror, error, "Could not seek") &&
        check_partition_errors (list, error, "Could not seek in");
   rd_kafka_topic_partition_list_destroy (list);
+  if (ok)
+    {
+      /* the application's seek wins over the consumer's own */
+      kafka_consumer_flow_forget (self->flow, kafka_topic_partition_get_topic (partition),
+                                  kafka_topic_partition_get_partition (partition));
+      consumer_emission_stale (self, kafka_topic_partition_get_topic (partition),
+                               kafka_topic_partition_get_partition (partition), STALE_DROP);
+    }
   return ok;
 }
 
@@ -2235,6 +2651,11 @@ consumer_pause_resume (KafkaConsumer  *self,
   else
     ok = check_partition_errors (list, error, pause ? "Could not pause" : "Could not resume");
   rd_kafka_topic_partition_list_destroy (list);
+  /* librdkafka drops what it queued for a paused partition, and resumes
+   * after the last message it handed out: from a message handler, the
+   * partition's part of the batch is given back */
+  if (ok && pause)
+    consumer_emission_stale_list (self, partitions, STALE_REWIND);
   return ok;
 }
 
@@ -2392,6 +2813,10 @@ kafka_consumer_close (KafkaConsumer  *self,
     return FALSE;
 
   hold = g_object_ref (self);
+  /* from a message handler: the rest of its batch is dropped, not given
+   * back */
+  if (self->emission != NULL)
+    self->emission->stop = TRUE;
   kafka_consumer_set_emit_messages (self, FALSE);
   /* from a rebalance handler: librdkafka waits for that rebalance first */
   consumer_apply_rebalance_now (self);
@@ -2464,7 +2889,9 @@ query_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *result;
 
+  g_private_set (&on_query_worker, GINT_TO_POINTER (1));
   result = func (source_object, task_data, &error);
+  g_private_set (&on_query_worker, NULL);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -2577,6 +3004,10 @@ kafka_consumer_commit_async (KafkaConsumer       *self,
 {
   g_return_if_fail (KAFKA_IS_CONSUMER (self));
 
+  /* the current positions are what was handed out: stored here, on the
+   * consumer's thread */
+  if ((offsets == NULL || offsets->len == 0) && consumer_check_open (self, NULL))
+    kafka_consumer_flow_store (self->flow);
   consumer_query_async (self, commit_query, kafka_consumer_commit_async,
                         offsets, 0, cancellable, callback, user_data);
 }
@@ -2868,6 +3299,8 @@ kafka_consumer_close_async (KafkaConsumer       *self,
           g_task_return_error (task, error);
           return;
         }
+      if (self->emission != NULL)
+        self->emission->stop = TRUE;
       kafka_consumer_set_emit_messages (self, FALSE);
       /* from a rebalance handler: librdkafka waits for that rebalance first */
       consumer_apply_rebalance_now (self);

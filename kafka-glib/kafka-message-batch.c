@@ -40,6 +40,21 @@
  *
  * A batch is immutable. A batch of consumed messages points into
  * librdkafka's buffers without a copy, as a consumed #KafkaMessage does.
+ *
+ * Those buffers stay allocated as long as the batch lives, and a binding
+ * whose garbage collector runs late (GJS's: a wrapper lives until the next
+ * collection) keeps many batches, and their buffers, alive. A program done
+ * with a batch can let go of its messages at once with
+ * g_object_run_dispose() (`batch.run_dispose()` in GJS and Python): the
+ * batch is empty from then on (a #KafkaMessage taken from it stays valid).
+ *
+ * |[<!-- language="JavaScript" -->
+ * consumer.connect('message-batch', (_consumer, batch) => {
+ *     const offsets = batch.get_offsets();
+ *     // ...
+ *     batch.run_dispose();   // librdkafka's buffers go now, not at the next GC
+ * });
+ * ]|
  */
 
 struct _KafkaMessageBatch
@@ -52,31 +67,56 @@ struct _KafkaMessageBatch
    * belong to librdkafka's event (NULL once detached), consumed ones to the
    * batch until they are asked for as a KafkaMessage, then to it */
   rd_kafka_message_t **rkms;
-  /* created on demand; after detach, every one of them */
+  /* created on demand */
   KafkaMessage       **messages;
+  /* a detached delivery report's messages, copied: what the columns and
+   * the messages not created yet read from (keys and values in block) */
+  KafkaDeliveryRow    *rows;
+  guint8              *block;
   GRefString          *topic;
   KafkaHandle         *handle;
 };
 
 G_DEFINE_FINAL_TYPE (KafkaMessageBatch, kafka_message_batch, G_TYPE_OBJECT)
 
+/* Lets go of the messages: at finalization, or earlier when the program
+ * disposes of the batch (g_object_run_dispose()), which leaves it empty. */
+static void
+batch_release (KafkaMessageBatch *self)
+{
+  for (guint i = 0; i < self->length; i++)
+    {
+      if (self->messages[i] != NULL)
+        kafka_message_release (self->messages[i]);
+      else if (!self->delivered && self->rkms != NULL)
+        rd_kafka_message_destroy (self->rkms[i]);
+    }
+  g_clear_pointer (&self->messages, g_free);
+  g_clear_pointer (&self->rkms, g_free);
+  for (guint i = 0; self->rows != NULL && i < self->length; i++)
+    kafka_delivery_row_clear (&self->rows[i]);
+  g_clear_pointer (&self->rows, g_free);
+  g_clear_pointer (&self->block, g_free);
+  self->length = 0;
+  /* last: the consumed messages above needed it */
+  g_clear_pointer (&self->handle, kafka_handle_unref);
+}
+
+static void
+kafka_message_batch_dispose (GObject *object)
+{
+  batch_release (KAFKA_MESSAGE_BATCH (object));
+
+  G_OBJECT_CLASS (kafka_message_batch_parent_class)->dispose (object);
+}
+
 static void
 kafka_message_batch_finalize (GObject *object)
 {
   KafkaMessageBatch *self = KAFKA_MESSAGE_BATCH (object);
 
-  for (guint i = 0; i < self->length; i++)
-    {
-      if (self->messages[i] != NULL)
-        g_object_unref (self->messages[i]);
-      else if (!self->delivered && self->rkms != NULL)
-        rd_kafka_message_destroy (self->rkms[i]);
-    }
-  g_free (self->messages);
-  g_free (self->rkms);
+  batch_release (self);
   g_clear_pointer (&self->topic, g_ref_string_release);
-  /* last: the consumed messages above needed it */
-  g_clear_pointer (&self->handle, kafka_handle_unref);
 
   G_OBJECT_CLASS (kafka_message_batch_parent_class)->finalize (object);
 }
@@ -84,6 +124,7 @@ kafka_message_batch_finalize (GObject *object)
 static void
 kafka_message_batch_class_init (KafkaMessageBatchClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = kafka_message_batch_dispose;
   G_OBJECT_CLASS (klass)->finalize = kafka_message_batch_finalize;
 }
 
@@ -132,7 +173,9 @@ static KafkaMessage *
 batch_materialize (KafkaMessageBatch *self,
                    guint              i)
 {
-  if (self->messages[i] == NULL)
+  if (self->messages[i] == NULL && self->rows != NULL)
+    self->messages[i] = kafka_message_new_from_row (&self->rows[i]);
+  else if (self->messages[i] == NULL)
     {
       rd_kafka_message_t *rkm = self->rkms[i];
 
@@ -156,24 +199,63 @@ batch_materialize (KafkaMessageBatch *self,
 void
 kafka_message_batch_detach (KafkaMessageBatch *self)
 {
+  gsize total = 0;
+  guint8 *p;
+
   if (!self->delivered || self->rkms == NULL)
     return;
 
-  /* only the producer's reference left: it goes with the event */
-  if (g_atomic_int_get (&G_OBJECT (self)->ref_count) > 1)
-    for (guint i = 0; i < self->length; i++)
-      batch_materialize (self, i);
+  /* Only the producer's reference left: it goes with the event. Otherwise
+   * (a handler kept the batch, or a binding's wrapper holds it until its
+   * garbage collector runs, as GJS's does) the messages are copied: into
+   * rows and one block, not an object each. */
+  if (g_atomic_int_get (&((GObject *) self)->ref_count) > 1)
+    {
+      for (guint i = 0; i < self->length; i++)
+        total += self->rkms[i]->key_len + self->rkms[i]->len;
+      self->rows = g_new0 (KafkaDeliveryRow, MAX (self->length, 1));
+      self->block = p = g_malloc (total + 1);
+      for (guint i = 0; i < self->length; i++)
+        {
+          const rd_kafka_message_t *rkm = self->rkms[i];
+          KafkaDeliveryRow *row = &self->rows[i];
+
+          kafka_delivery_row_read (row, rkm, rkm->rkt ? rd_kafka_topic_opaque (rkm->rkt) : NULL);
+          if (rkm->key != NULL)
+            {
+              memcpy (p, rkm->key, rkm->key_len);
+              row->key = p;
+              row->key_len = rkm->key_len;
+              p += rkm->key_len;
+            }
+          if (rkm->payload != NULL)
+            {
+              memcpy (p, rkm->payload, rkm->len);
+              row->value = p;
+              row->value_len = rkm->len;
+              p += rkm->len;
+            }
+        }
+    }
 
   g_clear_pointer (&self->rkms, g_free);
 }
 
-/* What a column reads, from librdkafka's message while it is there, from
- * the KafkaMessage otherwise. */
+/* What a column reads: librdkafka's message while it is there; otherwise
+ * the copied row (a detached report) or the KafkaMessage (a consumed
+ * message, once asked for: it holds the librdkafka message then). */
 static inline const rd_kafka_message_t *
 batch_rkm (KafkaMessageBatch *self,
            guint              i)
 {
   return self->rkms != NULL ? self->rkms[i] : NULL;
+}
+
+static inline const KafkaDeliveryRow *
+batch_row (KafkaMessageBatch *self,
+           guint              i)
+{
+  return self->rows != NULL ? &self->rows[i] : NULL;
 }
 
 /**
@@ -264,6 +346,8 @@ kafka_message_batch_get_topic (KafkaMessageBatch *self,
   g_return_val_if_fail (index < self->length, NULL);
 
   rkm = batch_rkm (self, index);
+  if (rkm == NULL && batch_row (self, index) != NULL)
+    return batch_row (self, index)->topic;
   if (rkm == NULL)
     return kafka_message_get_topic (self->messages[index]);
   if (rkm->rkt == NULL)
@@ -298,8 +382,10 @@ kafka_message_batch_get_partitions (KafkaMessageBatch *self,
   for (guint i = 0; i < self->length; i++)
     {
       const rd_kafka_message_t *rkm = batch_rkm (self, i);
+      const KafkaDeliveryRow *row = batch_row (self, i);
 
-      column[i] = rkm ? rkm->partition : kafka_message_get_partition (self->messages[i]);
+      column[i] = rkm ? rkm->partition
+                : row ? row->partition : kafka_message_get_partition (self->messages[i]);
     }
   *n_partitions = self->length;
   return column;
@@ -331,8 +417,10 @@ kafka_message_batch_get_offsets (KafkaMessageBatch *self,
   for (guint i = 0; i < self->length; i++)
     {
       const rd_kafka_message_t *rkm = batch_rkm (self, i);
+      const KafkaDeliveryRow *row = batch_row (self, i);
 
-      column[i] = rkm ? rkm->offset : kafka_message_get_offset (self->messages[i]);
+      column[i] = rkm ? rkm->offset
+                : row ? row->offset : kafka_message_get_offset (self->messages[i]);
     }
   *n_offsets = self->length;
   return column;
@@ -365,10 +453,11 @@ kafka_message_batch_get_timestamps (KafkaMessageBatch *self,
   for (guint i = 0; i < self->length; i++)
     {
       const rd_kafka_message_t *rkm = batch_rkm (self, i);
+      const KafkaDeliveryRow *row = batch_row (self, i);
       rd_kafka_timestamp_type_t tstype;
 
       column[i] = rkm ? rd_kafka_message_timestamp (rkm, &tstype)
-                      : kafka_message_get_timestamp (self->messages[i]);
+                : row ? row->timestamp : kafka_message_get_timestamp (self->messages[i]);
     }
   *n_timestamps = self->length;
   return column;
@@ -379,10 +468,13 @@ batch_error_code (KafkaMessageBatch *self,
                   guint              i)
 {
   const rd_kafka_message_t *rkm = batch_rkm (self, i);
+  const KafkaDeliveryRow *row = batch_row (self, i);
   const GError *error;
 
   if (rkm != NULL)
     return rkm->err == RD_KAFKA_RESP_ERR_NO_ERROR ? 0 : (int) kafka_error_from_rd (rkm->err);
+  if (row != NULL)
+    return row->err == RD_KAFKA_RESP_ERR_NO_ERROR ? 0 : (int) kafka_error_from_rd (row->err);
   error = kafka_message_get_error (self->messages[i]);
   return error != NULL ? error->code : 0;
 }
@@ -458,10 +550,16 @@ batch_get_column (KafkaMessageBatch  *self,
   for (guint i = 0; i < self->length; i++)
     {
       const rd_kafka_message_t *rkm = batch_rkm (self, i);
+      const KafkaDeliveryRow *row = batch_row (self, i);
       const guint8 *bytes;
       gsize len;
 
-      if (rkm != NULL)
+      if (rkm == NULL && row != NULL)
+        {
+          bytes = keys ? row->key : row->value;
+          len = keys ? row->key_len : row->value_len;
+        }
+      else if (rkm != NULL)
         {
           gboolean consumer_error = !self->delivered && rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR;
 

@@ -12,12 +12,65 @@ G_BEGIN_DECLS
 
 /* From a delivery report: copies what it needs; @rkm stays librdkafka's.
  * @topic (nullable) is the producer's cached name of rkm's topic. */
-KafkaMessage *kafka_message_new_delivered (const rd_kafka_message_t *rkm,
-                                           GRefString               *topic);
+KafkaMessage *kafka_message_new_delivered  (const rd_kafka_message_t *rkm,
+                                            GRefString               *topic);
+/* From a delivery report whose signal is about to be emitted: borrows @rkm
+ * (key, value and headers are copied out of it only if asked for).
+ * kafka_message_detach() must be called before @rkm goes, unless the
+ * message went to kafka_message_reuse_delivery() or kafka_message_release()
+ * and nothing else holds it. */
+KafkaMessage *kafka_message_new_delivery   (const rd_kafka_message_t *rkm,
+                                            GRefString               *topic);
+/* Refills @self, held by the caller alone, from the next report; FALSE
+ * (and @self untouched) if anything else holds it. */
+gboolean      kafka_message_reuse_delivery (KafkaMessage             *self,
+                                            const rd_kafka_message_t *rkm,
+                                            GRefString               *topic);
+/* Copies what a delivery report's message still borrows. */
+void          kafka_message_detach         (KafkaMessage             *self);
+
 /* From a consumer: takes ownership of @rkm and points into it (no copy),
  * and of a reference on @handle, which must outlive @rkm. */
-KafkaMessage *kafka_message_new_consumed  (rd_kafka_message_t       *rkm,
-                                           GRefString               *topic,
-                                           KafkaHandle              *handle);
+KafkaMessage *kafka_message_new_consumed   (rd_kafka_message_t       *rkm,
+                                            GRefString               *topic,
+                                            KafkaHandle              *handle);
+/* Refills @self, held by the caller alone, with @rkm (taken over, as by
+ * kafka_message_new_consumed()), referencing @handle as needed; FALSE (and
+ * nothing taken) if anything else holds @self. */
+gboolean      kafka_message_reuse_consumed (KafkaMessage             *self,
+                                            rd_kafka_message_t       *rkm,
+                                            GRefString               *topic,
+                                            KafkaHandle              *handle);
+
+/* A delivery report's message, copied: what a detached KafkaMessageBatch
+ * keeps for each message instead of an object. */
+typedef struct {
+  GRefString         *topic;      /* owned, nullable */
+  gint32              partition;
+  gint64              offset;
+  gint64              timestamp;
+  KafkaTimestampType  timestamp_type;
+  gint64              latency;
+  KafkaMessageStatus  status;
+  rd_kafka_resp_err_t err;
+  const guint8       *key;        /* the owner's copy, or NULL */
+  gsize               key_len;
+  const guint8       *value;      /* the owner's copy, or NULL */
+  gsize               value_len;
+  KafkaHeaders       *headers;    /* owned, nullable */
+} KafkaDeliveryRow;
+
+/* Reads all of @rkm but key and value, which the caller copies. */
+void          kafka_delivery_row_read      (KafkaDeliveryRow         *row,
+                                            const rd_kafka_message_t *rkm,
+                                            GRefString               *topic);
+void          kafka_delivery_row_clear     (KafkaDeliveryRow         *row);
+/* A message of its own (key and value copied) from @row. */
+KafkaMessage *kafka_message_new_from_row   (const KafkaDeliveryRow   *row);
+
+/* Drops the caller's reference; a message nothing else held is emptied and
+ * kept for the next new one instead of being finalized. A GDestroyNotify
+ * for the arrays of messages the library hands out. */
+void          kafka_message_release        (gpointer                  message);
 
 G_END_DECLS

@@ -50,20 +50,62 @@ struct _KafkaMessage
   KafkaMessageStatus  status;
 
   /* key and value point into storage: a block of our own or a consumed
-   * librdkafka message, kept alive as long as the KafkaMessage */
+   * librdkafka message (rkm), kept alive as long as the KafkaMessage. A
+   * delivery report borrows librdkafka's message (borrowed) while its
+   * signal is emitted, and copies key and value out of it only when asked
+   * for them (data_ready), or when a handler kept the message (detach). */
   const guint8       *key;
   gsize               key_len;
   const guint8       *value;
   gsize               value_len;
   gpointer            storage;
   rd_kafka_message_t *rkm;
+  const rd_kafka_message_t *borrowed;
   KafkaHandle        *handle;
+  gsize               data_ready;     /* g_once: key and value are ours */
+  gsize               headers_ready;  /* g_once: headers were read */
 
   KafkaHeaders       *headers;
   GError             *error;
+
+  KafkaMessage       *next_free;      /* in the pool */
 };
 
 G_DEFINE_FINAL_TYPE (KafkaMessage, kafka_message, G_TYPE_OBJECT)
+
+/* Messages nobody holds any more, kept for the next ones: a GObject costs
+ * more to create and finalize than everything else a consumed message
+ * needs. Only messages that nothing but the library held (one reference,
+ * no qdata: no binding wrapper, weak reference or toggle reference) come
+ * here, emptied. */
+#define POOL_MAX 2048
+
+static GMutex        pool_lock;
+static KafkaMessage *pool_head;
+static guint         pool_size;
+
+/* Back to a new message's state; the handle and the topic stay (the next
+ * message mostly has the same: read_common() replaces it if not). */
+static void
+message_clear (KafkaMessage *self)
+{
+  g_clear_pointer (&self->storage, g_free);
+  g_clear_pointer (&self->rkm, rd_kafka_message_destroy);
+  g_clear_object (&self->headers);
+  g_clear_error (&self->error);
+  self->borrowed = NULL;
+  self->key = self->value = NULL;
+  self->key_len = self->value_len = 0;
+  self->partition = -1;
+  self->leader_epoch = -1;
+  self->offset = -1001; /* KAFKA_OFFSET_INVALID */
+  self->timestamp = 0;
+  self->latency = -1;
+  self->timestamp_type = KAFKA_TIMESTAMP_NOT_AVAILABLE;
+  self->status = KAFKA_MESSAGE_STATUS_NOT_PERSISTED;
+  self->data_ready = 0;
+  self->headers_ready = 0;
+}
 
 enum {
   PROP_0,
@@ -112,7 +154,7 @@ kafka_message_get_property (GObject    *object,
       g_value_take_boxed (value, kafka_message_get_value_bytes (self));
       break;
     case PROP_HEADERS:
-      g_value_set_object (value, self->headers);
+      g_value_set_object (value, kafka_message_get_headers (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -124,12 +166,10 @@ kafka_message_finalize (GObject *object)
 {
   KafkaMessage *self = KAFKA_MESSAGE (object);
 
+  message_clear (self);
   g_clear_pointer (&self->topic, g_ref_string_release);
-  g_clear_pointer (&self->storage, g_free);
-  g_clear_pointer (&self->rkm, rd_kafka_message_destroy);
+  /* last: the consumed message above needed it */
   g_clear_pointer (&self->handle, kafka_handle_unref);
-  g_clear_object (&self->headers);
-  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (kafka_message_parent_class)->finalize (object);
 }
@@ -245,16 +285,93 @@ kafka_message_init (KafkaMessage *self)
 }
 
 static void
+count_datum (GQuark   key,
+             gpointer data,
+             gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* TRUE if the caller's reference is the only hold on @self: no other
+ * reference, and no qdata (a binding's wrapper, a weak or toggle
+ * reference, user data) that expects the object to stay what it is. */
+static gboolean
+message_is_exclusive (KafkaMessage *self)
+{
+  GObject *object = (GObject *) self;  /* per message: no checked cast */
+  guint n = 0;
+
+  if (g_atomic_int_get (&object->ref_count) != 1)
+    return FALSE;
+  g_datalist_foreach (&object->qdata, count_datum, &n);
+  return n == 0;
+}
+
+static KafkaMessage *
+message_alloc (void)
+{
+  KafkaMessage *self = NULL;
+
+  g_mutex_lock (&pool_lock);
+  if (pool_head != NULL)
+    {
+      self = pool_head;
+      pool_head = self->next_free;
+      self->next_free = NULL;
+      pool_size--;
+    }
+  g_mutex_unlock (&pool_lock);
+
+  return self != NULL ? self : g_object_new (KAFKA_TYPE_MESSAGE, NULL);
+}
+
+void
+kafka_message_release (gpointer message)
+{
+  KafkaMessage *self = message;
+
+  if (self == NULL)
+    return;
+  if (!message_is_exclusive (self))
+    {
+      /* whoever holds it keeps what a delivery report's message lent */
+      kafka_message_detach (self);
+      g_object_unref (self);
+      return;
+    }
+
+  message_clear (self);
+  g_clear_pointer (&self->topic, g_ref_string_release);
+  g_clear_pointer (&self->handle, kafka_handle_unref);
+  g_mutex_lock (&pool_lock);
+  if (pool_size < POOL_MAX)
+    {
+      self->next_free = pool_head;
+      pool_head = self;
+      pool_size++;
+      self = NULL;
+    }
+  g_mutex_unlock (&pool_lock);
+  if (self != NULL)
+    g_object_unref (self);
+}
+
+static void
 read_common (KafkaMessage             *self,
              const rd_kafka_message_t *rkm,
              GRefString               *topic)
 {
   rd_kafka_timestamp_type_t tstype;
 
-  if (topic != NULL)
-    self->topic = g_ref_string_acquire (topic);
-  else if (rkm->rkt != NULL)
-    self->topic = g_ref_string_new (rd_kafka_topic_name (rkm->rkt));
+  /* a reused message mostly keeps its topic */
+  if (topic == NULL || self->topic != topic)
+    {
+      g_clear_pointer (&self->topic, g_ref_string_release);
+      if (topic != NULL)
+        self->topic = g_ref_string_acquire (topic);
+      else if (rkm->rkt != NULL)
+        self->topic = g_ref_string_new (rd_kafka_topic_name (rkm->rkt));
+    }
 
   self->partition = rkm->partition;
   self->offset = rkm->offset;
@@ -274,84 +391,228 @@ read_common (KafkaMessage             *self,
     }
 }
 
-KafkaMessage *
-kafka_message_new_delivered (const rd_kafka_message_t *rkm,
-                             GRefString               *topic)
+/* Key and value of a delivery report, copied out of the report's message
+ * on first use (its payload belongs to the event, destroyed after
+ * dispatch). */
+static void
+message_ensure_data (KafkaMessage *self)
 {
-  KafkaMessage *self = g_object_new (KAFKA_TYPE_MESSAGE, NULL);
-  rd_kafka_headers_t *hdrs = NULL;
-  guint8 *block;
+  if (g_once_init_enter (&self->data_ready))
+    {
+      const rd_kafka_message_t *rkm = self->borrowed;
+      guint8 *block;
 
-  read_common (self, rkm, topic);
-  self->latency = rd_kafka_message_latency (rkm);
+      /* (a message made with g_object_new() borrows nothing) */
+      if (rkm == NULL)
+        {
+          g_once_init_leave (&self->data_ready, 1);
+          return;
+        }
+      /* one block; the extra byte keeps an empty, non-null value a
+       * non-NULL pointer */
+      block = g_malloc (rkm->key_len + rkm->len + 1);
+      self->storage = block;
+      if (rkm->key != NULL)
+        {
+          memcpy (block, rkm->key, rkm->key_len);
+          self->key = block;
+          self->key_len = rkm->key_len;
+        }
+      if (rkm->payload != NULL)
+        {
+          memcpy (block + rkm->key_len, rkm->payload, rkm->len);
+          self->value = block + rkm->key_len;
+          self->value_len = rkm->len;
+        }
+      g_once_init_leave (&self->data_ready, 1);
+    }
+}
 
+/* Headers are read on first use: librdkafka parses a consumed message's
+ * headers only when asked, and that costs more than the rest of it. */
+static void
+message_ensure_headers (KafkaMessage *self)
+{
+  if (g_once_init_enter (&self->headers_ready))
+    {
+      const rd_kafka_message_t *rkm = self->rkm != NULL ? self->rkm : self->borrowed;
+      rd_kafka_headers_t *hdrs = NULL;
+
+      /* a consumed message's error has no headers; a failed delivery's
+       * message has the ones it was produced with */
+      if (rkm != NULL && (self->rkm == NULL || rkm->err == RD_KAFKA_RESP_ERR_NO_ERROR) &&
+          rd_kafka_message_headers ((rd_kafka_message_t *) rkm, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR)
+        self->headers = kafka_headers_new_from_rd (hdrs);
+      g_once_init_leave (&self->headers_ready, 1);
+    }
+}
+
+static KafkaMessageStatus
+delivered_status (const rd_kafka_message_t *rkm)
+{
   switch (rd_kafka_message_status (rkm))
     {
     case RD_KAFKA_MSG_STATUS_PERSISTED:
-      self->status = KAFKA_MESSAGE_STATUS_PERSISTED;
-      break;
+      return KAFKA_MESSAGE_STATUS_PERSISTED;
     case RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED:
-      self->status = KAFKA_MESSAGE_STATUS_POSSIBLY_PERSISTED;
-      break;
+      return KAFKA_MESSAGE_STATUS_POSSIBLY_PERSISTED;
     case RD_KAFKA_MSG_STATUS_NOT_PERSISTED:
     default:
-      self->status = KAFKA_MESSAGE_STATUS_NOT_PERSISTED;
-      break;
+      return KAFKA_MESSAGE_STATUS_NOT_PERSISTED;
     }
+}
 
-  /* The report's payload belongs to the event, which is destroyed after
-   * dispatch (and holding it would keep the message counted in the producer's
-   * queue), so copy key and value out, in one block. The extra byte keeps an
-   * empty, non-null value a non-NULL pointer. */
-  block = g_malloc (rkm->key_len + rkm->len + 1);
-  self->storage = block;
-  if (rkm->key != NULL)
-    {
-      memcpy (block, rkm->key, rkm->key_len);
-      self->key = block;
-      self->key_len = rkm->key_len;
-    }
-  if (rkm->payload != NULL)
-    {
-      memcpy (block + rkm->key_len, rkm->payload, rkm->len);
-      self->value = block + rkm->key_len;
-      self->value_len = rkm->len;
-    }
+static void
+set_delivery_error (KafkaMessage        *self,
+                    rd_kafka_resp_err_t  err)
+{
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+    g_set_error (&self->error, KAFKA_ERROR, kafka_error_from_rd (err),
+                 "Delivery to topic “%s” failed: %s",
+                 self->topic ? self->topic : "", rd_kafka_err2str (err));
+}
 
+static void
+fill_delivered (KafkaMessage             *self,
+                const rd_kafka_message_t *rkm,
+                GRefString               *topic)
+{
+  read_common (self, rkm, topic);
+  self->latency = rd_kafka_message_latency (rkm);
+  self->status = delivered_status (rkm);
+  self->borrowed = rkm;
+  set_delivery_error (self, rkm->err);
+}
+
+void
+kafka_delivery_row_read (KafkaDeliveryRow         *row,
+                         const rd_kafka_message_t *rkm,
+                         GRefString               *topic)
+{
+  rd_kafka_headers_t *hdrs = NULL;
+  rd_kafka_timestamp_type_t tstype;
+
+  if (topic != NULL)
+    row->topic = g_ref_string_acquire (topic);
+  else if (rkm->rkt != NULL)
+    row->topic = g_ref_string_new (rd_kafka_topic_name (rkm->rkt));
+  else
+    row->topic = NULL;
+  row->partition = rkm->partition;
+  row->offset = rkm->offset;
+  row->timestamp = rd_kafka_message_timestamp (rkm, &tstype);
+  row->timestamp_type = tstype == RD_KAFKA_TIMESTAMP_CREATE_TIME ? KAFKA_TIMESTAMP_CREATE_TIME
+                      : tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? KAFKA_TIMESTAMP_LOG_APPEND_TIME
+                      : KAFKA_TIMESTAMP_NOT_AVAILABLE;
+  row->latency = rd_kafka_message_latency (rkm);
+  row->status = delivered_status (rkm);
+  row->err = rkm->err;
+  row->headers = NULL;
   if (rd_kafka_message_headers (rkm, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR)
-    self->headers = kafka_headers_new_from_rd (hdrs);
+    row->headers = kafka_headers_new_from_rd (hdrs);
+}
 
-  if (rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR)
+void
+kafka_delivery_row_clear (KafkaDeliveryRow *row)
+{
+  g_clear_pointer (&row->topic, g_ref_string_release);
+  g_clear_object (&row->headers);
+}
+
+KafkaMessage *
+kafka_message_new_from_row (const KafkaDeliveryRow *row)
+{
+  KafkaMessage *self = message_alloc ();
+  guint8 *block;
+
+  if (row->topic != NULL)
+    self->topic = g_ref_string_acquire (row->topic);
+  self->partition = row->partition;
+  self->offset = row->offset;
+  self->timestamp = row->timestamp;
+  self->timestamp_type = row->timestamp_type;
+  self->latency = row->latency;
+  self->status = row->status;
+  set_delivery_error (self, row->err);
+
+  /* one block, as message_ensure_data() makes */
+  block = g_malloc (row->key_len + row->value_len + 1);
+  self->storage = block;
+  if (row->key != NULL)
     {
-      g_set_error (&self->error, KAFKA_ERROR, kafka_error_from_rd (rkm->err),
-                   "Delivery to topic “%s” failed: %s",
-                   self->topic ? self->topic : "", rd_kafka_err2str (rkm->err));
+      memcpy (block, row->key, row->key_len);
+      self->key = block;
+      self->key_len = row->key_len;
     }
-
+  if (row->value != NULL)
+    {
+      memcpy (block + row->key_len, row->value, row->value_len);
+      self->value = block + row->key_len;
+      self->value_len = row->value_len;
+    }
+  self->data_ready = 1;
+  if (row->headers != NULL)
+    self->headers = g_object_ref (row->headers);
+  self->headers_ready = 1;
   return self;
 }
 
 KafkaMessage *
-kafka_message_new_consumed (rd_kafka_message_t *rkm,
-                            GRefString         *topic,
-                            KafkaHandle        *handle)
+kafka_message_new_delivery (const rd_kafka_message_t *rkm,
+                            GRefString               *topic)
 {
-  KafkaMessage *self = g_object_new (KAFKA_TYPE_MESSAGE, NULL);
-  rd_kafka_headers_t *hdrs = NULL;
+  KafkaMessage *self = message_alloc ();
 
+  fill_delivered (self, rkm, topic);
+  return self;
+}
+
+gboolean
+kafka_message_reuse_delivery (KafkaMessage             *self,
+                              const rd_kafka_message_t *rkm,
+                              GRefString               *topic)
+{
+  if (!message_is_exclusive (self))
+    return FALSE;
+  message_clear (self);
+  fill_delivered (self, rkm, topic);
+  return TRUE;
+}
+
+void
+kafka_message_detach (KafkaMessage *self)
+{
+  if (self->borrowed == NULL)
+    return;
+  message_ensure_data (self);
+  message_ensure_headers (self);
+  self->borrowed = NULL;
+}
+
+KafkaMessage *
+kafka_message_new_delivered (const rd_kafka_message_t *rkm,
+                             GRefString               *topic)
+{
+  KafkaMessage *self = kafka_message_new_delivery (rkm, topic);
+
+  kafka_message_detach (self);
+  return self;
+}
+
+static void
+fill_consumed (KafkaMessage       *self,
+               rd_kafka_message_t *rkm,
+               GRefString         *topic)
+{
   read_common (self, rkm, topic);
 
   /* no copy: the message keeps librdkafka's buffer, and so its handle, alive */
   self->rkm = rkm;
-  self->handle = handle;
   self->key = rkm->key;
   self->key_len = rkm->key_len;
   self->value = rkm->payload;
   self->value_len = rkm->len;
-
-  if (rkm->err == RD_KAFKA_RESP_ERR_NO_ERROR &&
-      rd_kafka_message_headers (rkm, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR)
-    self->headers = kafka_headers_new_from_rd (hdrs);
+  self->data_ready = 1;
 
   if (rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR)
     {
@@ -361,8 +622,36 @@ kafka_message_new_consumed (rd_kafka_message_t *rkm,
       self->value = NULL;
       self->value_len = 0;
     }
+}
 
+KafkaMessage *
+kafka_message_new_consumed (rd_kafka_message_t *rkm,
+                            GRefString         *topic,
+                            KafkaHandle        *handle)
+{
+  KafkaMessage *self = message_alloc ();
+
+  fill_consumed (self, rkm, topic);
+  self->handle = handle;
   return self;
+}
+
+gboolean
+kafka_message_reuse_consumed (KafkaMessage       *self,
+                              rd_kafka_message_t *rkm,
+                              GRefString         *topic,
+                              KafkaHandle        *handle)
+{
+  if (!message_is_exclusive (self))
+    return FALSE;
+  message_clear (self);
+  fill_consumed (self, rkm, topic);
+  if (self->handle != handle)
+    {
+      g_clear_pointer (&self->handle, kafka_handle_unref);
+      self->handle = kafka_handle_ref (handle);
+    }
+  return TRUE;
 }
 
 /**
@@ -477,6 +766,7 @@ kafka_message_get_key (KafkaMessage *self,
 {
   g_return_val_if_fail (KAFKA_IS_MESSAGE (self), NULL);
 
+  message_ensure_data (self);
   if (key_len != NULL)
     *key_len = self->key_len;
   return self->key;
@@ -508,6 +798,7 @@ kafka_message_get_key_bytes (KafkaMessage *self)
 {
   g_return_val_if_fail (KAFKA_IS_MESSAGE (self), NULL);
 
+  message_ensure_data (self);
   return bytes_into_self (self, self->key, self->key_len);
 }
 
@@ -529,6 +820,7 @@ kafka_message_get_value (KafkaMessage *self,
 {
   g_return_val_if_fail (KAFKA_IS_MESSAGE (self), NULL);
 
+  message_ensure_data (self);
   if (value_len != NULL)
     *value_len = self->value_len;
   return self->value;
@@ -550,6 +842,7 @@ kafka_message_get_value_bytes (KafkaMessage *self)
 {
   g_return_val_if_fail (KAFKA_IS_MESSAGE (self), NULL);
 
+  message_ensure_data (self);
   return bytes_into_self (self, self->value, self->value_len);
 }
 
@@ -570,6 +863,7 @@ kafka_message_get_headers (KafkaMessage *self)
 {
   g_return_val_if_fail (KAFKA_IS_MESSAGE (self), NULL);
 
+  message_ensure_headers (self);
   return self->headers;
 }
 

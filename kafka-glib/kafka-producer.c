@@ -201,6 +201,7 @@ producer_handle_event (KafkaClient      *client,
   const rd_kafka_message_t *stack[64];
   g_autofree const rd_kafka_message_t **heap = NULL;
   const rd_kafka_message_t **rkms = stack;
+  KafkaMessage *message = NULL;
   gboolean emit, emit_batch;
   size_t count, n;
 
@@ -222,17 +223,27 @@ producer_handle_event (KafkaClient      *client,
 
   for (size_t i = 0; i < n; i++)
     {
-      g_autoptr(KafkaMessage) message = NULL;
       PendingDelivery *pending = rkms[i]->_private;
+      GRefString *topic;
 
       if (!emit && pending == NULL)
         continue;
-      message = kafka_message_new_delivered (rkms[i], rd_kafka_topic_opaque (rkms[i]->rkt));
+      /* One message object serves the reports that nobody keeps; it
+       * borrows the report's message, whose key, value and headers are
+       * copied only if asked for, or if the object is kept. */
+      topic = rd_kafka_topic_opaque (rkms[i]->rkt);
+      if (message == NULL || !kafka_message_reuse_delivery (message, rkms[i], topic))
+        {
+          kafka_message_release (message);
+          message = kafka_message_new_delivery (rkms[i], topic);
+        }
       if (pending != NULL)
         pending_report (self, pending, message);
       if (emit && !kafka_client_should_stop (client))
         g_signal_emit (self, signals[SIGNAL_DELIVERY], 0, message);
     }
+  /* before the event goes: a message kept copies what it borrowed */
+  g_clear_pointer (&message, kafka_message_release);
 
   if (emit_batch && n > 0 && !kafka_client_should_stop (client))
     {
@@ -344,14 +355,26 @@ kafka_producer_class_init (KafkaProducerClass *klass)
    *
    * Reports are emitted in batches as they arrive, on the producer's main
    * context. A producer with no handler connected creates no #KafkaMessage
-   * at all.
+   * at all. A handler that keeps @message takes a reference: a message
+   * object nothing else holds once the handlers returned is reused for the
+   * next report, and key, value and headers are copied out of librdkafka's
+   * report only if a handler asks for them or keeps the message.
+   *
+   * From GJS before 1.82, connect to #KafkaProducer::delivery-batch for
+   * sustained traffic: such GJS refuses JavaScript callbacks during its
+   * incremental garbage collections, which an object per report makes long,
+   * and drops the reports (and the program's own idle and timeout callbacks)
+   * that come meanwhile.
    *
    * Since: 1.0
    */
   signals[SIGNAL_DELIVERY] =
     g_signal_new ("delivery", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE);
+  /* emitted per message: a marshaller that skips the GValues */
+  g_signal_set_va_marshaller (signals[SIGNAL_DELIVERY], G_TYPE_FROM_CLASS (klass),
+                              kafka_marshal_VOID__OBJECTv);
 
   /**
    * KafkaProducer::delivery-batch:
@@ -372,8 +395,10 @@ kafka_producer_class_init (KafkaProducerClass *klass)
    */
   signals[SIGNAL_DELIVERY_BATCH] =
     g_signal_new ("delivery-batch", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, KAFKA_TYPE_MESSAGE_BATCH);
+  g_signal_set_va_marshaller (signals[SIGNAL_DELIVERY_BATCH], G_TYPE_FROM_CLASS (klass),
+                              kafka_marshal_VOID__OBJECTv);
 }
 
 static void
@@ -570,7 +595,8 @@ producer_check_target (KafkaProducer  *self,
                        gint32          partition,
                        GError        **error)
 {
-  if (!kafka_client_check_open (KAFKA_CLIENT (self), error))
+  /* per message: no checked cast */
+  if (!kafka_client_check_open ((KafkaClient *) self, error))
     return NULL;
 
   if (*topic == '\0')
@@ -606,7 +632,7 @@ producer_send (KafkaProducer       *self,
 {
   rd_kafka_resp_err_t err;
 
-  err = rd_kafka_producev (kafka_client_get_handle (KAFKA_CLIENT (self)),
+  err = rd_kafka_producev (kafka_client_get_handle ((KafkaClient *) self),
                            RD_KAFKA_V_RKT (entry->rkt),
                            RD_KAFKA_V_PARTITION (partition),
                            RD_KAFKA_V_MSGFLAGS (RD_KAFKA_MSG_F_COPY),

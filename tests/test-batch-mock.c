@@ -456,6 +456,87 @@ test_message_batch_signal (Fixture       *fx,
   g_hash_table_unref (st.seen);
 }
 
+/* A program done with a batch disposes of it (g_object_run_dispose(),
+ * run_dispose() in GJS, whose wrappers live until its next collection):
+ * librdkafka's buffers go at once, the batch is empty, a message taken from
+ * it stays valid; disposing of a delivery report batch from its own handler
+ * is fine too. */
+static void
+on_delivery_batch_dispose (KafkaProducer     *producer,
+                           KafkaMessageBatch *batch,
+                           guint             *reported)
+{
+  guint n = 0;
+  g_autofree gint64 *offsets = NULL;
+
+  *reported += kafka_message_batch_get_length (batch);
+  g_object_run_dispose (G_OBJECT (batch));
+  g_assert_cmpuint (kafka_message_batch_get_length (batch), ==, 0);
+  offsets = kafka_message_batch_get_offsets (batch, &n);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static void
+test_dispose (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(KafkaProducer) producer = fixture_producer (fx);
+  g_autoptr(KafkaConsumer) consumer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  gint32 lengths[100];
+  guint8 values[100 * 2];
+  guint reported = 0, got = 0;
+  gint64 deadline;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      lengths[i] = 2;
+      values[2 * i] = 'v';
+      values[2 * i + 1] = (guint8) ('0' + i % 10);
+    }
+  g_signal_connect (producer, "delivery-batch", G_CALLBACK (on_delivery_batch_dispose), &reported);
+  g_assert_cmpuint (kafka_producer_produce_batch (producer, fx->topic, 0, values, sizeof values,
+                                                  lengths, 100, NULL, 0, NULL, 0, &error), ==, 100);
+  g_assert_no_error (error);
+  g_assert_true (kafka_producer_flush (producer, 20000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reported, ==, 100);
+
+  consumer = fixture_consumer (fx);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (got < 100 && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(KafkaMessageBatch) batch = kafka_consumer_consume_batch (consumer, 100, 500, &error);
+      guint n = 0;
+      gsize data_len = 0;
+      g_autofree gint64 *offsets = NULL;
+      g_autofree guint8 *column = NULL;
+
+      g_assert_no_error (error);
+      if (kafka_message_batch_get_length (batch) == 0)
+        continue;
+      got += kafka_message_batch_get_length (batch);
+      g_ptr_array_add (kept, kafka_message_batch_get_message (batch, 0));
+      g_object_run_dispose (G_OBJECT (batch));
+      g_assert_cmpuint (kafka_message_batch_get_length (batch), ==, 0);
+      offsets = kafka_message_batch_get_offsets (batch, &n);
+      g_assert_cmpuint (n, ==, 0);
+      column = kafka_message_batch_get_values (batch, &data_len, NULL, NULL);
+      g_assert_cmpuint (data_len, ==, 0);
+    }
+  g_assert_cmpuint (got, ==, 100);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      gsize len;
+      const guint8 *value = kafka_message_get_value (g_ptr_array_index (kept, i), &len);
+
+      g_assert_cmpuint (len, ==, 2);
+      g_assert_cmpint (value[0], ==, 'v');
+    }
+  g_assert_true (kafka_consumer_close (consumer, &error));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -472,6 +553,8 @@ main (int    argc,
               fixture_setup, test_consume_batch, fixture_teardown);
   g_test_add ("/batch/mock/message-batch-signal", Fixture, NULL,
               fixture_setup, test_message_batch_signal, fixture_teardown);
+  g_test_add ("/batch/mock/dispose", Fixture, NULL,
+              fixture_setup, test_dispose, fixture_teardown);
 
   return g_test_run ();
 }

@@ -432,6 +432,457 @@ test_wakeup (Fixture       *fx,
   g_assert_cmpuint (batch->len, ==, 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The message signal's batches: the consumer takes up to 256 messages from
+ * librdkafka at once and emits them one by one. What a handler does in the
+ * middle must see the consumer as if it had taken one at a time: only the
+ * messages handed out are committed, and nothing is lost or repeated. */
+
+#define BATCH_MESSAGES 600
+#define AT_OFFSET      9    /* the handlers act on the tenth message */
+
+typedef struct {
+  KafkaMockCluster *cluster;
+  char             *topic;
+  char             *group;
+} BatchFixture;
+
+static void
+batch_fixture_setup (BatchFixture  *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) config = NULL;
+  g_autoptr(KafkaProducer) producer = NULL;
+
+  fx->cluster = kt_mock_cluster_with_topic (1, "mock-batch", 1, &fx->topic);
+  fx->group = kt_unique_topic ("g");
+
+  config = kt_config ("bootstrap.servers", kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
+                      NULL);
+  producer = kafka_producer_new (config, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < BATCH_MESSAGES; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("v%d", i);
+
+      g_assert_true (kafka_producer_produce (producer, fx->topic, 0, NULL, 0,
+                                             (const guint8 *) value, strlen (value),
+                                             NULL, 0, &error));
+    }
+  g_assert_true (kafka_producer_flush (producer, 10000, &error));
+  g_assert_no_error (error);
+}
+
+static void
+batch_fixture_teardown (BatchFixture  *fx,
+                        gconstpointer  data)
+{
+  g_clear_object (&fx->cluster);
+  g_free (fx->topic);
+  g_free (fx->group);
+}
+
+typedef enum {
+  ACT_CLOSE,
+  ACT_DROP,
+  ACT_EMIT_OFF,
+  ACT_SEEK,
+  ACT_PAUSE,
+  ACT_POLL,
+  ACT_COMMIT,
+  ACT_POSITION,
+} Act;
+
+typedef struct {
+  BatchFixture  *fx;
+  KafkaConsumer *consumer;
+  Act            act;
+  GArray        *offsets;   /* of gint64, as received, signals and polls */
+  gboolean       acted;
+  gboolean       resumed;
+  gint64         result;    /* what the act returned: an offset */
+} BatchRun;
+
+static KafkaConsumer *
+batch_consumer (BatchFixture *fx,
+                const char   *auto_commit)
+{
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers",
+                                            kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
+                                            "group.id", fx->group,
+                                            "enable.auto.commit", auto_commit,
+                                            "auto.commit.interval.ms", "600000",
+                                            NULL);
+  g_autoptr(GPtrArray) partitions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  KafkaConsumer *consumer = kafka_consumer_new (config, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (partitions, kafka_topic_partition_new (fx->topic, 0, KAFKA_OFFSET_BEGINNING));
+  g_assert_true (kafka_consumer_assign (consumer, partitions, &error));
+  g_assert_no_error (error);
+  return consumer;
+}
+
+static gint64
+committed_offset (BatchFixture *fx)
+{
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers",
+                                            kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
+                                            "group.id", fx->group, NULL);
+  g_autoptr(GPtrArray) partitions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) committed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KafkaConsumer) consumer = kafka_consumer_new (config, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (partitions, kafka_topic_partition_new (fx->topic, 0, KAFKA_OFFSET_INVALID));
+  committed = kafka_consumer_committed (consumer, partitions, 10000, &error);
+  g_assert_no_error (error);
+  g_assert_true (kafka_consumer_close (consumer, &error));
+  return kafka_topic_partition_get_offset (g_ptr_array_index (committed, 0));
+}
+
+static gboolean
+resume_idle (gpointer data)
+{
+  BatchRun *run = data;
+  g_autoptr(GPtrArray) partitions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (partitions, kafka_topic_partition_new (run->fx->topic, 0, KAFKA_OFFSET_INVALID));
+  g_assert_true (kafka_consumer_resume (run->consumer, partitions, &error));
+  g_assert_no_error (error);
+  run->resumed = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_batch_message (KafkaConsumer *consumer,
+                  KafkaMessage  *message,
+                  BatchRun      *run)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 offset = kafka_message_get_offset (message);
+  g_autofree char *expected = g_strdup_printf ("v%" G_GINT64_FORMAT, offset);
+  gsize len;
+  const guint8 *value = kafka_message_get_value (message, &len);
+
+  g_assert_no_error (kafka_message_get_error (message));
+  g_assert_cmpmem (value, len, expected, strlen (expected));
+  g_array_append_val (run->offsets, offset);
+  if (offset != AT_OFFSET || run->acted)
+    return;
+  run->acted = TRUE;
+
+  switch (run->act)
+    {
+    case ACT_CLOSE:
+      g_assert_true (kafka_consumer_close (consumer, &error));
+      g_assert_no_error (error);
+      break;
+    case ACT_DROP:
+      /* the application's last reference */
+      g_object_unref (run->consumer);
+      run->consumer = NULL;
+      break;
+    case ACT_EMIT_OFF:
+      kafka_consumer_set_emit_messages (consumer, FALSE);
+      break;
+    case ACT_SEEK:
+      {
+        g_autoptr(KafkaTopicPartition) tp = kafka_topic_partition_new (run->fx->topic, 0, 500);
+
+        /* with no wait (which used to fail with "in progress") */
+        g_assert_true (kafka_consumer_seek (consumer, tp, 0, &error));
+        g_assert_no_error (error);
+      }
+      break;
+    case ACT_PAUSE:
+      {
+        g_autoptr(GPtrArray) partitions = g_ptr_array_new_with_free_func (g_object_unref);
+
+        g_ptr_array_add (partitions, kafka_topic_partition_new (run->fx->topic, 0, KAFKA_OFFSET_INVALID));
+        g_assert_true (kafka_consumer_pause (consumer, partitions, &error));
+        g_assert_no_error (error);
+        g_idle_add (resume_idle, run);
+      }
+      break;
+    case ACT_POLL:
+      {
+        g_autoptr(KafkaMessage) next = kafka_consumer_poll (consumer, 10000, &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (next);
+        run->result = kafka_message_get_offset (next);
+        g_array_append_val (run->offsets, run->result);
+      }
+      break;
+    case ACT_COMMIT:
+      {
+        g_autoptr(GPtrArray) committed = kafka_consumer_commit (consumer, NULL, &error);
+
+        g_assert_no_error (error);
+        run->result = kafka_topic_partition_get_offset (g_ptr_array_index (committed, 0));
+      }
+      break;
+    case ACT_POSITION:
+      {
+        g_autoptr(GPtrArray) partitions = g_ptr_array_new_with_free_func (g_object_unref);
+        g_autoptr(GPtrArray) positions = NULL;
+
+        g_ptr_array_add (partitions, kafka_topic_partition_new (run->fx->topic, 0, KAFKA_OFFSET_INVALID));
+        positions = kafka_consumer_position (consumer, partitions, &error);
+        g_assert_no_error (error);
+        run->result = kafka_topic_partition_get_offset (g_ptr_array_index (positions, 0));
+      }
+      break;
+    }
+}
+
+/* Runs the consumer in message-signal mode until @n messages came (or,
+ * for the acts that end the signals, until the act). */
+static void
+batch_run (BatchFixture *fx,
+           BatchRun     *run,
+           Act           act,
+           const char   *auto_commit,
+           guint         n)
+{
+  memset (run, 0, sizeof *run);
+  run->fx = fx;
+  run->act = act;
+  run->offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  run->consumer = batch_consumer (fx, auto_commit);
+  g_signal_connect (run->consumer, "message", G_CALLBACK (on_batch_message), run);
+  kafka_consumer_set_emit_messages (run->consumer, TRUE);
+  if (act == ACT_CLOSE || act == ACT_DROP || act == ACT_EMIT_OFF)
+    kt_wait_for_flag (NULL, &run->acted, 30000, "the tenth message");
+  else
+    kt_wait_for_count (NULL, &run->offsets->len, n, 30000, "the messages");
+}
+
+static void
+batch_run_clear (BatchRun *run)
+{
+  g_clear_object (&run->consumer);
+  g_array_unref (run->offsets);
+}
+
+/* Each offset of [@from, BATCH_MESSAGES) once, in order, from index @index
+ * of what came on. */
+static void
+assert_offsets_from (BatchRun *run,
+                     guint     index,
+                     gint64    from)
+{
+  g_assert_cmpuint (run->offsets->len - index, ==, BATCH_MESSAGES - from);
+  for (guint i = index; i < run->offsets->len; i++)
+    g_assert_cmpint (g_array_index (run->offsets, gint64, i), ==, from + (i - index));
+}
+
+static void
+test_batch_close (BatchFixture  *fx,
+                  gconstpointer  data)
+{
+  BatchRun run;
+
+  batch_run (fx, &run, ACT_CLOSE, "true", 0);
+  g_assert_true (kafka_consumer_is_closed (run.consumer));
+  /* ten messages handed out, ten committed: not the batch taken */
+  g_assert_cmpuint (run.offsets->len, ==, AT_OFFSET + 1);
+  g_assert_cmpint (committed_offset (fx), ==, AT_OFFSET + 1);
+  batch_run_clear (&run);
+}
+
+static void
+test_batch_drop (BatchFixture  *fx,
+                 gconstpointer  data)
+{
+  BatchRun run;
+
+  batch_run (fx, &run, ACT_DROP, "true", 0);
+  /* disposed of after the dispatch, closing with no signal */
+  g_assert_null (run.consumer);
+  g_assert_cmpuint (run.offsets->len, ==, AT_OFFSET + 1);
+  g_assert_cmpint (committed_offset (fx), ==, AT_OFFSET + 1);
+  batch_run_clear (&run);
+}
+
+static void
+test_batch_emit_off (BatchFixture  *fx,
+                     gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  BatchRun run;
+
+  batch_run (fx, &run, ACT_EMIT_OFF, "false", 0);
+  g_assert_cmpuint (run.offsets->len, ==, AT_OFFSET + 1);
+  /* the rest of the batch comes to poll(), from the next message on */
+  while (run.offsets->len < BATCH_MESSAGES && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KafkaMessage) message = kafka_consumer_poll (run.consumer, 1000, &error);
+      gint64 offset;
+
+      g_assert_no_error (error);
+      if (message == NULL)
+        continue;
+      offset = kafka_message_get_offset (message);
+      g_array_append_val (run.offsets, offset);
+    }
+  assert_offsets_from (&run, 0, 0);
+  batch_run_clear (&run);
+}
+
+static void
+test_batch_seek (BatchFixture  *fx,
+                 gconstpointer  data)
+{
+  BatchRun run;
+
+  batch_run (fx, &run, ACT_SEEK, "false", AT_OFFSET + 1 + (BATCH_MESSAGES - 500));
+  /* the rest of the batch is stale: the next message is the one sought */
+  assert_offsets_from (&run, AT_OFFSET + 1, 500);
+  batch_run_clear (&run);
+}
+
+static void
+test_batch_pause (BatchFixture  *fx,
+                  gconstpointer  data)
+{
+  BatchRun run;
+
+  batch_run (fx, &run, ACT_PAUSE, "false", BATCH_MESSAGES);
+  /* librdkafka resumes after the last message it handed over; the
+   * consumer gave the rest of its batch back */
+  g_assert_true (run.resumed);
+  assert_offsets_from (&run, 0, 0);
+  batch_run_clear (&run);
+}
+
+static void
+test_batch_poll (BatchFixture  *fx,
+                 gconstpointer  data)
+{
+  BatchRun run;
+
+  batch_run (fx, &run, ACT_POLL, "false", BATCH_MESSAGES);
+  /* what the handler polled is the next message, and the signals go on
+   * after it */
+  g_assert_cmpint (run.result, ==, AT_OFFSET + 1);
+  assert_offsets_from (&run, 0, 0);
+  batch_run_clear (&run);
+}
+
+static void
+test_batch_commit (BatchFixture  *fx,
+                   gconstpointer  data)
+{
+  BatchRun run;
+
+  batch_run (fx, &run, ACT_COMMIT, "false", BATCH_MESSAGES);
+  /* the current position: after the message being handled */
+  g_assert_cmpint (run.result, ==, AT_OFFSET + 1);
+  g_assert_cmpint (committed_offset (fx), ==, AT_OFFSET + 1);
+  assert_offsets_from (&run, 0, 0);
+  batch_run_clear (&run);
+}
+
+static void
+test_batch_position (BatchFixture  *fx,
+                     gconstpointer  data)
+{
+  BatchRun run;
+
+  batch_run (fx, &run, ACT_POSITION, "false", BATCH_MESSAGES);
+  g_assert_cmpint (run.result, ==, AT_OFFSET + 1);
+  assert_offsets_from (&run, 0, 0);
+  batch_run_clear (&run);
+}
+
+/* One message object serves the signals that nobody keeps; one that a
+ * handler keeps (a reference, or the bytes of its value) stays what it
+ * was. */
+typedef struct {
+  GPtrArray *kept;          /* of KafkaMessage */
+  GArray    *kept_offsets;  /* of gint64 */
+  GPtrArray *bytes;         /* of GBytes */
+  GArray    *bytes_offsets;
+  GHashTable *objects;      /* the message objects seen */
+  guint      count;
+} Keeper;
+
+static void
+on_keep_message (KafkaConsumer *consumer,
+                 KafkaMessage  *message,
+                 Keeper        *k)
+{
+  gint64 offset = kafka_message_get_offset (message);
+
+  g_hash_table_add (k->objects, message);
+  if (offset % 50 == 0)
+    {
+      g_ptr_array_add (k->kept, g_object_ref (message));
+      g_array_append_val (k->kept_offsets, offset);
+    }
+  if (offset % 70 == 0)
+    {
+      g_ptr_array_add (k->bytes, kafka_message_get_value_bytes (message));
+      g_array_append_val (k->bytes_offsets, offset);
+    }
+  k->count++;
+}
+
+static void
+test_batch_reuse (BatchFixture  *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(KafkaConsumer) consumer = batch_consumer (fx, "false");
+  g_autoptr(GError) error = NULL;
+  Keeper k = {
+    g_ptr_array_new_with_free_func (g_object_unref), g_array_new (FALSE, FALSE, sizeof (gint64)),
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref), g_array_new (FALSE, FALSE, sizeof (gint64)),
+    g_hash_table_new (NULL, NULL), 0
+  };
+
+  g_signal_connect (consumer, "message", G_CALLBACK (on_keep_message), &k);
+  kafka_consumer_set_emit_messages (consumer, TRUE);
+  kt_wait_for_count (NULL, &k.count, BATCH_MESSAGES, 30000, "the messages");
+  g_assert_true (kafka_consumer_close (consumer, &error));
+
+  for (guint i = 0; i < k.kept->len; i++)
+    {
+      KafkaMessage *message = g_ptr_array_index (k.kept, i);
+      gint64 offset = g_array_index (k.kept_offsets, gint64, i);
+      g_autofree char *expected = g_strdup_printf ("v%" G_GINT64_FORMAT, offset);
+      gsize len;
+      const guint8 *value = kafka_message_get_value (message, &len);
+
+      g_assert_cmpint (kafka_message_get_offset (message), ==, offset);
+      g_assert_cmpstr (kafka_message_get_topic (message), ==, fx->topic);
+      g_assert_cmpmem (value, len, expected, strlen (expected));
+    }
+  for (guint i = 0; i < k.bytes->len; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("v%" G_GINT64_FORMAT,
+                                                   g_array_index (k.bytes_offsets, gint64, i));
+      gsize len;
+      const guint8 *value = g_bytes_get_data (g_ptr_array_index (k.bytes, i), &len);
+
+      g_assert_cmpmem (value, len, expected, strlen (expected));
+    }
+  /* far fewer objects than messages: each one kept, and a few others */
+  g_assert_cmpuint (g_hash_table_size (k.objects), <, BATCH_MESSAGES / 4);
+
+  g_ptr_array_unref (k.kept);
+  g_array_unref (k.kept_offsets);
+  g_ptr_array_unref (k.bytes);
+  g_array_unref (k.bytes_offsets);
+  g_hash_table_unref (k.objects);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -457,6 +908,25 @@ main (int    argc,
 
   g_test_add ("/consumer/mock/wakeup", Fixture, NULL,
               fixture_setup, test_wakeup, fixture_teardown);
+
+  g_test_add ("/consumer/mock/batch/close", BatchFixture, NULL,
+              batch_fixture_setup, test_batch_close, batch_fixture_teardown);
+  g_test_add ("/consumer/mock/batch/drop", BatchFixture, NULL,
+              batch_fixture_setup, test_batch_drop, batch_fixture_teardown);
+  g_test_add ("/consumer/mock/batch/emit-off", BatchFixture, NULL,
+              batch_fixture_setup, test_batch_emit_off, batch_fixture_teardown);
+  g_test_add ("/consumer/mock/batch/seek", BatchFixture, NULL,
+              batch_fixture_setup, test_batch_seek, batch_fixture_teardown);
+  g_test_add ("/consumer/mock/batch/pause", BatchFixture, NULL,
+              batch_fixture_setup, test_batch_pause, batch_fixture_teardown);
+  g_test_add ("/consumer/mock/batch/poll", BatchFixture, NULL,
+              batch_fixture_setup, test_batch_poll, batch_fixture_teardown);
+  g_test_add ("/consumer/mock/batch/commit", BatchFixture, NULL,
+              batch_fixture_setup, test_batch_commit, batch_fixture_teardown);
+  g_test_add ("/consumer/mock/batch/position", BatchFixture, NULL,
+              batch_fixture_setup, test_batch_position, batch_fixture_teardown);
+  g_test_add ("/consumer/mock/batch/reuse", BatchFixture, NULL,
+              batch_fixture_setup, test_batch_reuse, batch_fixture_teardown);
 
   return g_test_run ();
 }

@@ -1059,6 +1059,113 @@ test_list_topics_async (Fixture       *fx,
   g_assert_cmpuint (kafka_topic_metadata_get_partitions (kafka_cluster_metadata_get_topic (md, fx->topic))->len, ==, 4);
 }
 
+/* One message object serves the delivery reports nobody keeps; it borrows
+ * librdkafka's message during the emission and copies key, value and
+ * headers only when asked or kept. What a handler reads or keeps must
+ * stay right after the report's event is gone. */
+typedef struct {
+  GPtrArray *kept;        /* of KafkaMessage */
+  GPtrArray *values;      /* of GBytes, with the index in the key */
+  GPtrArray *headers;     /* of KafkaHeaders */
+  GHashTable *objects;
+  guint      count;
+} ReportKeeper;
+
+static void
+on_keep_report (KafkaProducer *producer,
+                KafkaMessage  *message,
+                ReportKeeper  *k)
+{
+  gsize key_len, value_len;
+  const guint8 *key = kafka_message_get_key (message, &key_len);
+  g_autofree char *text = g_strndup ((const char *) key, key_len);
+  guint i = (guint) atoi (text + strlen ("k"));
+  g_autofree char *value = g_strdup_printf ("value-%u", i);
+
+  g_assert_no_error (kafka_message_get_error (message));
+  g_hash_table_add (k->objects, message);
+  /* read during the emission, in place */
+  g_assert_cmpmem (kafka_message_get_value (message, &value_len), value_len, value, strlen (value));
+  if (i % 3 == 0)
+    g_ptr_array_add (k->kept, g_object_ref (message));
+  if (i % 5 == 0)
+    g_ptr_array_add (k->values, kafka_message_get_value_bytes (message));
+  if (i % 7 == 0)
+    g_ptr_array_add (k->headers, g_object_ref (kafka_message_get_headers (message)));
+  k->count++;
+}
+
+static void
+test_delivery_reuse (Fixture       *fx,
+                     gconstpointer  data)
+{
+  KafkaProducer *producer = fixture_producer (fx, NULL);
+  g_autoptr(KafkaHeaders) headers = kafka_headers_new ();
+  g_autoptr(GError) error = NULL;
+  ReportKeeper k = {
+    g_ptr_array_new_with_free_func (g_object_unref),
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref),
+    g_ptr_array_new_with_free_func (g_object_unref),
+    g_hash_table_new (NULL, NULL), 0
+  };
+  const guint n = 300;
+
+  g_signal_handlers_disconnect_by_func (producer, kt_on_delivery, &fx->deliveries);
+  g_signal_connect (producer, "delivery", G_CALLBACK (on_keep_report), &k);
+  kafka_headers_add (headers, "h", (const guint8 *) "hv", 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("k%u", i);
+      g_autofree char *value = g_strdup_printf ("value-%u", i);
+
+      g_assert_true (produce_str (producer, fx->topic, 0, key, value, headers, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (kafka_producer_flush (producer, 10000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (k.count, ==, n);
+
+  for (guint j = 0; j < k.kept->len; j++)
+    {
+      KafkaMessage *message = g_ptr_array_index (k.kept, j);
+      g_autofree char *key = g_strdup_printf ("k%u", 3 * j);
+      g_autofree char *value = g_strdup_printf ("value-%u", 3 * j);
+      KafkaHeaders *kept_headers = kafka_message_get_headers (message);
+      gsize len;
+
+      g_assert_cmpstr (kafka_message_get_topic (message), ==, fx->topic);
+      g_assert_cmpint (kafka_message_get_offset (message), ==, 3 * j);
+      ASSERT_BYTES (kafka_message_get_key (message, &len), len, key);
+      ASSERT_BYTES (kafka_message_get_value (message, &len), len, value);
+      g_assert_nonnull (kept_headers);
+      g_assert_cmpuint (kafka_headers_get_length (kept_headers), ==, 1);
+      g_assert_cmpstr (kafka_headers_get_name (kept_headers, 0), ==, "h");
+    }
+  for (guint j = 0; j < k.values->len; j++)
+    {
+      g_autofree char *value = g_strdup_printf ("value-%u", 5 * j);
+      gsize len;
+      const guint8 *bytes = g_bytes_get_data (g_ptr_array_index (k.values, j), &len);
+
+      ASSERT_BYTES (bytes, len, value);
+    }
+  for (guint j = 0; j < k.headers->len; j++)
+    {
+      KafkaHeaders *kept_headers = g_ptr_array_index (k.headers, j);
+      gsize len;
+
+      g_assert_cmpuint (kafka_headers_get_length (kept_headers), ==, 1);
+      ASSERT_BYTES (kafka_headers_get_value (kept_headers, 0, &len), len, "hv");
+    }
+  /* the reports nobody kept shared objects */
+  g_assert_cmpuint (g_hash_table_size (k.objects), <, n / 2);
+
+  g_ptr_array_unref (k.kept);
+  g_ptr_array_unref (k.values);
+  g_ptr_array_unref (k.headers);
+  g_hash_table_unref (k.objects);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1099,6 +1206,7 @@ main (int    argc,
   ADD ("flush-async", test_flush_async, 1);
   ADD ("flush-with-stats", test_flush_with_stats, 1);
   ADD ("list-topics-async", test_list_topics_async, 1);
+  ADD ("delivery-reuse", test_delivery_reuse, 1);
 
   return g_test_run ();
 }

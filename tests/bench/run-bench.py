@@ -65,8 +65,10 @@ CONTENDERS = {
     'P': ('script', 'pygobject', '', 'list', 'kafka-glib Python: delivery signal on a GLib.MainLoop / consume(n) lists'),
     'PB': ('script', 'pygobject', 'batch', 'batch', 'kafka-glib Python batch API: produce_batch + delivery-batch / consume_batch'),
     'J': ('gjs', 'gjs', '', 'list', 'kafka-glib GJS: delivery signal on a GLib.MainLoop / consume(n) lists'),
+    # the Python counts: JB/C compares the same work
+    'JB': ('script', 'gjs', 'batch', 'batch', 'kafka-glib GJS batch API: produce_batch + delivery-batch / consume_batch columns'),
 }
-PAIRS = [('G', 'R'), ('G-list', 'R'), ('GB', 'R'), ('P', 'C'), ('PB', 'C'), ('J', 'C')]
+PAIRS = [('G', 'R'), ('G-list', 'R'), ('GB', 'R'), ('P', 'C'), ('PB', 'C'), ('J', 'C'), ('JB', 'C')]
 LATENCY_CONTENDERS = ['R', 'G', 'P', 'C', 'J']
 SIZES = [100, 10240]
 
@@ -379,8 +381,8 @@ def write_report(runner, info, started):
     L.append('| Throughput topics | %d partitions, a fresh topic per producer run, read back right after '
              'by the same contender (assign at the beginning, fresh group id; G-list reads G\'s), '
              'then deleted |' % o.partitions)
-    L.append('| Counts | C contenders (R, G, GB): %s; Python contenders (C, P, PB): %s; '
-             'GJS (J, fewer: J/C compares rates): %s |' % tuple(
+    L.append('| Counts | C contenders (R, G, GB): %s; Python contenders (C, P, PB) and the GJS batch '
+             'contender (JB): %s; GJS (J, fewer: J/C compares rates): %s |' % tuple(
                  ', '.join('%d × %d B' % (preset['count'][(fam, s)], s) for s in SIZES)
                  for fam in ('native', 'script', 'gjs')))
     L.append('')
@@ -509,6 +511,36 @@ def write_report(runner, info, started):
     target('peak RSS G ≤ 1.1 × R (worst of produce/consume, both sizes)', max(rss) if rss else None,
            lambda v: v <= 1.1)
     L.append('')
+
+    L.append('## Targets of issue #12 (this run)')
+    L.append('')
+    L.append('| Target | measured | met |')
+    L.append('|---|---|---|')
+    target('G/R produce, 100 B ≥ 0.9 (delivery signal)', pair_ratio(med, 'G', 'R', 'produce', 100, 'msg_s'),
+           lambda v: v >= 0.9)
+    target('G/R consume, 100 B ≥ 0.8 (message signal)', pair_ratio(med, 'G', 'R', 'consume', 100, 'msg_s'),
+           lambda v: v >= 0.8)
+    target('G-list/R consume, 100 B ≥ 0.8 (consume() lists)', pair_ratio(med, 'G-list', 'R', 'consume', 100, 'msg_s'),
+           lambda v: v >= 0.8)
+    crss = [pair_ratio(med, n, 'R', 'consume', size, 'rss') for n in ('G', 'G-list') for size in SIZES]
+    crss = [x for x in crss if x is not None]
+    target('peak RSS at consume ≤ 1.3 × R (worst of G and G-list, both sizes)', max(crss) if crss else None,
+           lambda v: v <= 1.3)
+    for mode in ('produce', 'consume'):
+        target('GB/R %s, 100 B ≥ 1.0' % mode, pair_ratio(med, 'GB', 'R', mode, 100, 'msg_s'), lambda v: v >= 1.0)
+    for mode in ('produce', 'consume'):
+        target('JB/C %s, 100 B ≥ 1.0 (GJS batch API)' % mode, pair_ratio(med, 'JB', 'C', mode, 100, 'msg_s'),
+               lambda v: v >= 1.0)
+    for mode in ('produce', 'consume'):
+        m = pair_ratio(med, 'J', 'C', mode, 100, 'msg_s')
+        L.append('| J/C %s, 100 B (GJS per message, reported) | %s | – |' % (mode, fmt(m, '%.2f')))
+    target('G p99 latency − R p99 ≤ 1 ms', gl['p99_ms'] - rl['p99_ms'] if gl and rl else None,
+           lambda v: v <= 1.0, '%+.2f ms')
+    for mode in ('idle-producer', 'idle-consumer'):
+        m = med.get(('G', mode, 100))
+        target('G %s: 0 wake-ups/s' % mode.replace('idle-', 'idle '), m['wakeups_s'] if m else None,
+               lambda v: v < 0.5 / preset['idle_seconds'] + 1e-9 or v == 0, '%.2f/s')
+    L.append('')
     if runner.warnings:
         L.append('## Warnings')
         L.append('')
@@ -530,22 +562,23 @@ def write_report(runner, info, started):
              'grows with how much slower the client is than the fetcher, not with a leak.')
     L.append('- G consume (`message` signal) creates a KafkaMessage and emits a signal per message; '
              'G-list (kafka_consumer_consume()) a KafkaMessage per message in a GPtrArray.')
-    L.append('- Why the per-message consumers (G, G-list, P, C) wait rather than work at 100 B: a '
-             'consumer slightly slower than the fetcher lets the local queue reach '
-             '`queued.min.messages` (100,000 by default, counted over all partitions). '
-             'librdkafka 2.0.2 then marks each partition not fetchable, with no deadline, and its '
-             'broker thread looks again only when an operation or I/O wakes it or after its fixed '
-             '1 s timeout: the app drains the queue and then waits up to a second '
-             '(`fetch.error.backoff.ms` plays no part; `fetch.queue.backoff.ms`, which bounds the '
-             'wait, exists only from librdkafka 2.2). Measured '
-             'apart (1M x 100 B, consume_batch plus a KafkaMessage per message): 2.8-4.6 s with '
-             'the default, 1.03 s with queued.min.messages=1000000, 0.83 s without the objects. '
-             'Every contender keeps librdkafka\'s defaults here; the batch paths (GB, PB) stay '
-             'ahead of the fetcher and never reach the threshold.')
-    L.append('- J: GJS 1.74 blocks JS callbacks while an incremental GC sweeps; in a 400k-message '
-             'produce run the sweep never ended and every later callback was dropped (the run '
-             'hung). bench-gjs.js calls System.gc() every 20,000 messages, which avoids it (and '
-             'made J produce 3x faster); lost emissions, if any, are listed under Warnings.')
+    L.append('- A consumer slightly slower than the fetcher lets the local queue reach '
+             '`queued.min.messages` (counted over all partitions); librdkafka 2.0.2 then marks each '
+             'partition not fetchable, with no deadline, and its broker thread looks again only when '
+             'an operation or I/O wakes it or after its fixed 1 s timeout (`fetch.queue.backoff.ms`, '
+             'which bounds the wait, exists only from librdkafka 2.2). kafka-glib\'s consumers (G, '
+             'G-list, GB, P, PB, J, JB) restart the fetcher themselves when they drain the queue after '
+             'such a fill (a seek of each partition to its position, which wakes the broker thread; '
+             'kafka-consumer-flow.c), and default `queued.min.messages` to 10,000, which keeps a slow '
+             'consumer\'s memory near a fast one\'s. confluent-kafka-python (C) keeps librdkafka\'s '
+             'behaviour: a C consumer slower than the fetcher pauses up to a second at a time.')
+    L.append('- J: GJS before 1.82 refuses JS callbacks for the whole of an incremental GC, sweep '
+             'slices and the program between them (gjs commit 4e53510f), and a JS wrapper per message '
+             'makes the sweeps long: in a 400k-message produce run with the `delivery` signal, '
+             'reports and the program\'s own idle callback were dropped and the run hung. J calls '
+             'System.gc() every 20,000 messages, which avoids it; lost emissions, if any, are listed '
+             'under Warnings. JB, the batch API, makes one wrapper per batch and needs no System.gc() '
+             '(tests/gjs/test-sustained.js: 400k each way): it is the way to write fast GJS code.')
     L.append('- Shared 2-core machine: the broker, the client and its librdkafka threads compete '
              'for the same cores; ratios of the same round are more telling than absolute rates.')
     L.append('')

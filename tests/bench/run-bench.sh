@@ -3,7 +3,7 @@
 #
 #   tests/bench/run-bench.sh [--bootstrap-servers HOST:PORT] [--rounds N]
 #                            [--quick|--tiny] [--out DIR] [--build-dir DIR]
-#                            [--contenders R,G,G-list,GB,C,P,PB,J] [--partitions N]
+#                            [--contenders R,G,G-list,GB,C,P,PB,J,JB] [--partitions N]
 #                            [--skip throughput,latency,idle]
 #   tests/bench/run-bench.py --report-only docs/benchmarks.json --out docs
 #                            (rewrites the .md and .png from saved runs)
