@@ -229,7 +229,7 @@ test_produce_batch (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpuint (queued, ==, n);
 
-  kt_wait_for_count (NULL, &r.n_messages, n, 20000, "delivery batches");
+  kt_wait_for_count (NULL, &r.n_messages, n, 60000, "delivery batches");
   g_assert_cmpuint (r.n_messages, ==, n);
   g_assert_cmpuint (r.n_single, ==, n);
   g_assert_cmpuint (g_hash_table_size (r.seen), ==, n);
@@ -316,8 +316,8 @@ test_produce_batch_queue_full (Fixture       *fx,
                                          NULL, 0, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (queued, ==, 10);
-  kt_wait_for_count (NULL, &r.n_messages, 10, 20000, "delivery batches");
-  g_assert_true (kafka_producer_flush (producer, 10000, &error));
+  kt_wait_for_count (NULL, &r.n_messages, 10, 60000, "delivery batches");
+  g_assert_true (kafka_producer_flush (producer, 30000, &error));
   g_assert_cmpuint (r.n_messages, ==, 10);
 
   g_clear_object (&r.kept);
@@ -341,7 +341,7 @@ produce_numbered (Fixture *fx,
                                                   (gint32 *) (void *) c.key_lengths->data, n,
                                                   &error), ==, n);
   g_assert_no_error (error);
-  g_assert_true (kafka_producer_flush (producer, 20000, &error));
+  g_assert_true (kafka_producer_flush (producer, 60000, &error));
   g_assert_no_error (error);
   columns_clear (&c);
 }
@@ -359,7 +359,7 @@ test_consume_batch (Fixture       *fx,
 
   produce_numbered (fx, n);
   consumer = fixture_consumer (fx);
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (got < n && g_get_monotonic_time () < deadline)
     {
       g_autoptr(GError) error = NULL;
@@ -444,7 +444,7 @@ test_message_batch_signal (Fixture       *fx,
   g_signal_connect (consumer, "message", G_CALLBACK (on_message), &st);
   g_object_set (consumer, "emit-messages", TRUE, NULL);
 
-  kt_wait_for_count (NULL, &st.got, n, 30000, "message batches");
+  kt_wait_for_count (NULL, &st.got, n, 60000, "message batches");
   g_assert_cmpuint (st.got, ==, n);
   g_assert_cmpuint (g_hash_table_size (st.seen), ==, n);
   /* with a batch handler, no per-message signal */

@@ -9,11 +9,15 @@
 /* ------------------------------------------------------------------------ */
 /* Helpers */
 
+/* Idempotent: the tests read offsets and order within a partition back, and
+ * without idempotence a batch that gets a retriable error (a topic just
+ * created, leaders settling) may land after a later one, or twice. */
 static KafkaProducer *
 new_producer (void)
 {
   g_autoptr(GHashTable) config = kt_config ("bootstrap.servers", kt_broker_bootstrap (),
-                                            "linger.ms", "5", NULL);
+                                            "linger.ms", "5",
+                                            "enable.idempotence", "true", NULL);
   g_autoptr(GError) error = NULL;
   KafkaProducer *producer = kafka_producer_new (config, &error);
 
@@ -211,6 +215,7 @@ typedef struct {
   GString    *log;        /* "A+0,1 A-0,1 …": the order of rebalance signals */
   GHashTable *owned;      /* partition numbers owned */
   guint       messages;
+  GHashTable *seen;       /* message indexes read, shared by the members */
 } Member;
 
 static void
@@ -255,6 +260,7 @@ on_message_count (KafkaConsumer *consumer,
 {
   g_assert_no_error ((GError *) kafka_message_get_error (message));
   m->messages++;
+  g_hash_table_add (m->seen, GUINT_TO_POINTER (message_index (message) + 1));
 }
 
 static gboolean
@@ -289,12 +295,15 @@ owns_all (gpointer data)
   return g_hash_table_size (((Member *) data)->owned) == 4;
 }
 
+/* Each of the 40 read by one member or the other: the partitions B had
+ * start again from the beginning for A (nothing was committed), so a sum of
+ * the two counts would count those twice. */
 static gboolean
 got_all_messages (gpointer data)
 {
   Member *m = data;
 
-  return m[0].messages + m[1].messages >= 40;
+  return g_hash_table_size (m[0].seen) == 40;
 }
 
 static void
@@ -306,9 +315,10 @@ test_group_split_and_takeover (gconstpointer data)
   const char *topics[] = { topic, NULL };
   g_autoptr(GError) error = NULL;
   KafkaConsumer *consumers[2];
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   Member m[2] = {
-    { "A", g_string_new (NULL), g_hash_table_new (NULL, NULL), 0 },
-    { "B", g_string_new (NULL), g_hash_table_new (NULL, NULL), 0 },
+    { "A", g_string_new (NULL), g_hash_table_new (NULL, NULL), 0, seen },
+    { "B", g_string_new (NULL), g_hash_table_new (NULL, NULL), 0, seen },
   };
 
   produce_numbered (topic, 40, 4, 0);
@@ -358,7 +368,7 @@ test_group_split_and_takeover (gconstpointer data)
     }
 
   /* every message went to one of them */
-  run_until (got_all_messages, m, 30000, "every message");
+  run_until (got_all_messages, m, 60000, "every message");
 
   for (int i = 0; i < 2; i++)
     {
@@ -389,12 +399,16 @@ test_commit_and_resume (void)
     g_autoptr(KafkaMessage) last = NULL;
     guint got = 0;
 
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
     g_assert_true (kafka_consumer_subscribe (consumer, topics, &error));
     while (got < 37)
       {
         g_autoptr(KafkaMessage) m = kafka_consumer_poll (consumer, 1000, &error);
 
         g_assert_no_error (error);
+        if (g_get_monotonic_time () > deadline)
+          g_error ("polled %u of 37 messages in 60 s", got);
         if (m == NULL)
           continue;
         g_assert_no_error ((GError *) kafka_message_get_error (m));
@@ -411,7 +425,7 @@ test_commit_and_resume (void)
 
     {
       g_autoptr(GPtrArray) ask = partitions_of (topic, 0, -1);
-      g_autoptr(GPtrArray) stored = kafka_consumer_committed (consumer, ask, 10000, &error);
+      g_autoptr(GPtrArray) stored = kafka_consumer_committed (consumer, ask, 30000, &error);
 
       g_assert_no_error (error);
       g_assert_cmpint (kafka_topic_partition_get_offset (g_ptr_array_index (stored, 0)), ==, 37);
@@ -462,7 +476,7 @@ test_seek_pause_watermarks_times (void)
   g_assert_true (kafka_consumer_assign (consumer, assignment, &error));
   g_assert_no_error (error);
 
-  first = consume_n (consumer, 20, 30000);
+  first = consume_n (consumer, 20, 60000);
   g_assert_cmpint (kafka_message_get_offset (g_ptr_array_index (first, 0)), ==, 0);
 
   /* watermarks, asked and cached */
@@ -482,7 +496,7 @@ test_seek_pause_watermarks_times (void)
 
     g_assert_true (kafka_consumer_seek (consumer, tp, 5000, &error));
     g_assert_no_error (error);
-    after = kafka_consumer_poll (consumer, 10000, &error);
+    after = kafka_consumer_poll (consumer, 30000, &error);
     g_assert_no_error (error);
     g_assert_nonnull (after);
     g_assert_cmpint (kafka_message_get_offset (after), ==, 10);
@@ -513,7 +527,7 @@ test_seek_pause_watermarks_times (void)
     g_assert_no_error (error);
     g_assert_true (kafka_consumer_seek (consumer, tp, 5000, &error));
     g_assert_no_error (error);
-    more = consume_n (consumer, 1, 10000);
+    more = consume_n (consumer, 1, 30000);
     g_assert_cmpint (kafka_message_get_offset (g_ptr_array_index (more, 0)), ==, 50);
   }
 
@@ -697,11 +711,16 @@ test_bad_input (void)
 }
 
 /* The background commit's result comes with the commit signal. */
+typedef struct {
+  gint64   offset;     /* partition 0's */
+  gboolean done;
+} BackgroundCommit;
+
 static void
-on_commit (KafkaConsumer *consumer,
-           const GError  *error,
-           GPtrArray     *partitions,
-           gint64        *committed)
+on_commit (KafkaConsumer    *consumer,
+           const GError     *error,
+           GPtrArray        *partitions,
+           BackgroundCommit *committed)
 {
   g_assert_no_error ((GError *) error);
   g_assert_cmpuint (partitions->len, >=, 1);
@@ -711,8 +730,9 @@ on_commit (KafkaConsumer *consumer,
 
       g_assert_null (kafka_topic_partition_get_error (tp));
       if (kafka_topic_partition_get_partition (tp) == 0)
-        *committed = kafka_topic_partition_get_offset (tp);
+        committed->offset = kafka_topic_partition_get_offset (tp);
     }
+  committed->done = TRUE;
 }
 
 static void
@@ -724,7 +744,7 @@ test_commit_in_background (void)
   g_autoptr(KafkaConsumer) consumer = NULL;
   g_autoptr(GPtrArray) got = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 committed = -1;
+  BackgroundCommit committed = { -1, FALSE };
 
   produce_numbered (topic, 10, 1, 0);
   consumer = new_consumer (group, "enable.auto.offset.store", "false", NULL);
@@ -737,13 +757,15 @@ test_commit_in_background (void)
   g_assert_no_error (error);
   g_assert_true (kafka_consumer_commit_in_background (consumer, NULL, &error));
   g_assert_no_error (error);
-  while (committed < 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (committed, ==, 4);
+  kt_wait_for_flag (NULL, &committed.done, 30000, "the commit signal");
+  g_assert_cmpint (committed.offset, ==, 4);
 }
 
 /* A consumed message may outlive its consumer: disposing of the consumer
- * does not wait for it (librdkafka's handle goes with the last message). */
+ * does not wait for it (librdkafka's handle goes with the last message).
+ * Waiting for it would never end; leaving the group takes at most 10 s
+ * (the library's bound), a generous margin above that tells the two apart
+ * on any machine. */
 static void
 test_message_outlives_consumer (void)
 {
@@ -763,7 +785,8 @@ test_message_outlives_consumer (void)
 
   start = g_get_monotonic_time ();
   g_object_unref (consumer);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+  g_test_message ("unref took %.2f s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
   /* the zero-copy value is still readable */
   g_assert_cmpmem (kafka_message_get_value (g_ptr_array_index (got, 2), &len), len, "value-2", 7);
   g_clear_pointer (&got, g_ptr_array_unref);

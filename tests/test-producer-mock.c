@@ -12,6 +12,7 @@ typedef struct {
   KtDeliveries      deliveries;
   GPtrArray        *errors;   /* of GError */
   guint             n_errors;
+  guint             n_fatal;
   char             *topic;
 } Fixture;
 
@@ -22,6 +23,8 @@ on_error (KafkaClient  *client,
 {
   g_ptr_array_add (fx->errors, g_error_copy (error));
   fx->n_errors++;
+  if (kafka_error_is_fatal (error))
+    fx->n_fatal++;
 }
 
 static KafkaProducer *
@@ -280,7 +283,7 @@ test_poll_delivery (Fixture       *fx,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   int served = 0;
 
   fixture_producer (fx, NULL);
@@ -306,7 +309,7 @@ test_flush (Fixture       *fx,
     g_assert_true (produce_str (fx->producer, fx->topic, KAFKA_PARTITION_UA, "k", "v", NULL, &error));
   g_assert_cmpuint (kafka_producer_get_out_queue_length (fx->producer), >, 0);
 
-  g_assert_true (kafka_producer_flush (fx->producer, 10000, &error));
+  g_assert_true (kafka_producer_flush (fx->producer, 30000, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fx->deliveries.messages->len, ==, 1000);
   g_assert_cmpuint (kafka_producer_get_out_queue_length (fx->producer), ==, 0);
@@ -338,8 +341,9 @@ on_delivery_flush (KafkaProducer *producer,
   if (*flushed)
     return;
   /* from inside a handler: must neither deadlock nor wait for the report
-   * being emitted */
-  *flushed = kafka_producer_flush (producer, 5000, &error);
+   * being emitted (which cannot happen before this handler returns: such a
+   * flush would run out of time and fail with KAFKA_ERROR_TIMED_OUT) */
+  *flushed = kafka_producer_flush (producer, 30000, &error);
   g_assert_no_error (error);
 }
 
@@ -349,17 +353,15 @@ test_flush_in_handler (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
   gboolean flushed = FALSE;
-  gint64 start;
 
   fixture_producer (fx, NULL);
   g_signal_connect (fx->producer, "delivery", G_CALLBACK (on_delivery_flush), &flushed);
   for (int i = 0; i < 50; i++)
     g_assert_true (produce_str (fx->producer, fx->topic, i % 4, "k", "v", NULL, &error));
 
-  start = g_get_monotonic_time ();
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 50, 10000, "delivery reports");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 50, 60000, "delivery reports");
+  /* the flush in the first handler returned TRUE, without an error */
   g_assert_true (flushed);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
 }
 
 static void
@@ -375,7 +377,7 @@ test_purge (Fixture       *fx,
 
   g_assert_true (kafka_producer_purge (fx->producer, KAFKA_PURGE_QUEUE | KAFKA_PURGE_INFLIGHT, &error));
   g_assert_no_error (error);
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 5, 5000, "purged reports");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 5, 30000, "purged reports");
   for (guint i = 0; i < 5; i++)
     {
       KafkaMessage *m = g_ptr_array_index (fx->deliveries.messages, i);
@@ -396,7 +398,7 @@ test_list_topics (Fixture       *fx,
   GPtrArray *partitions;
 
   fixture_producer (fx, NULL);
-  md = kafka_client_list_topics (KAFKA_CLIENT (fx->producer), NULL, 5000, &error);
+  md = kafka_client_list_topics (KAFKA_CLIENT (fx->producer), NULL, 30000, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kafka_cluster_metadata_get_brokers (md)->len, ==, 3);
   g_assert_nonnull (kafka_cluster_metadata_get_broker (md, 2));
@@ -426,7 +428,7 @@ test_list_topics (Fixture       *fx,
   /* leadership moves show up */
   g_assert_true (kafka_mock_cluster_set_partition_leader (fx->cluster, fx->topic, 0, 3, &error));
   g_clear_object (&md);
-  md = kafka_client_list_topics (KAFKA_CLIENT (fx->producer), fx->topic, 5000, &error);
+  md = kafka_client_list_topics (KAFKA_CLIENT (fx->producer), fx->topic, 30000, &error);
   g_assert_no_error (error);
   topic = kafka_cluster_metadata_get_topic (md, fx->topic);
   g_assert_cmpint (kafka_partition_metadata_get_leader (kafka_topic_metadata_get_partition (topic, 0)), ==, 3);
@@ -451,10 +453,10 @@ test_queue_full (Fixture       *fx,
   g_clear_error (&error);
 
   /* nothing lost: the ten queued ones are delivered, and there is room again */
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 10, 10000, "delivery reports");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 10, 30000, "delivery reports");
   g_assert_true (produce_str (fx->producer, fx->topic, 0, "k", "v", NULL, &error));
   g_assert_no_error (error);
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 11, 10000, "delivery reports");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 11, 30000, "delivery reports");
 }
 
 static void
@@ -487,13 +489,15 @@ test_bad_arguments (Fixture       *fx,
   g_clear_error (&error);
   /* a partition the topic does not have fails in the delivery report */
   g_assert_true (produce_str (fx->producer, fx->topic, 99, "k", "v", NULL, &error));
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 1, 10000, "delivery report");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 1, 30000, "delivery report");
   g_assert_error ((GError *) kafka_message_get_error (g_ptr_array_index (fx->deliveries.messages, 0)),
                   KAFKA_ERROR, KAFKA_ERROR_UNKNOWN_PARTITION);
 }
 
 /* A broker nobody listens on: the message times out after message.timeout.ms
- * with a failed delivery report, and the error signal says why. */
+ * with a failed delivery report, and the error signal says why. The two come
+ * in either order (a loaded machine may try to connect only after the
+ * message timed out): each is waited for. */
 static void
 test_unreachable (Fixture       *fx,
                   gconstpointer  data)
@@ -510,7 +514,7 @@ test_unreachable (Fixture       *fx,
   g_signal_connect (fx->producer, "error", G_CALLBACK (on_error), fx);
 
   g_assert_true (produce_str (fx->producer, fx->topic, KAFKA_PARTITION_UA, "k", "v", NULL, &error));
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 1, 15000, "the timed-out report");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 1, 30000, "the timed-out report");
 
   m = g_ptr_array_index (fx->deliveries.messages, 0);
   g_assert_error ((GError *) kafka_message_get_error (m), KAFKA_ERROR, KAFKA_ERROR_MSG_TIMED_OUT);
@@ -518,7 +522,7 @@ test_unreachable (Fixture       *fx,
   g_assert_cmpint (kafka_message_get_status (m), ==, KAFKA_MESSAGE_STATUS_NOT_PERSISTED);
   ASSERT_BYTES (kafka_message_get_value (m, NULL), 1, "v");
 
-  g_assert_cmpuint (fx->n_errors, >, 0);
+  kt_wait_for_count (NULL, &fx->n_errors, 1, 30000, "an error signal for the unreachable broker");
   for (guint i = 0; i < fx->errors->len; i++)
     {
       GError *e = g_ptr_array_index (fx->errors, i);
@@ -538,22 +542,19 @@ test_fatal (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) fatal = NULL;
   KafkaError errs[] = { KAFKA_ERROR_OUT_OF_ORDER_SEQUENCE_NUMBER };
-  gboolean saw_fatal = FALSE;
 
   fixture_producer (fx, "enable.idempotence", "true", NULL);
   /* let the producer get its id first */
   g_assert_true (produce_str (fx->producer, fx->topic, 0, "k", "v", NULL, &error));
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 1, 10000, "the first report");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 1, 30000, "the first report");
   g_assert_null (kafka_message_get_error (g_ptr_array_index (fx->deliveries.messages, 0)));
 
   kafka_mock_cluster_push_request_errors (fx->cluster, KAFKA_API_KEY_PRODUCE, errs, 1);
   g_assert_true (produce_str (fx->producer, fx->topic, 0, "k", "v", NULL, &error));
-  kt_wait_for_count (NULL, &fx->n_errors, 1, 10000, "the fatal error");
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 2, 10000, "the failed report");
+  /* the fatal one, whatever other error signals come before it */
+  kt_wait_for_count (NULL, &fx->n_fatal, 1, 30000, "the fatal error");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 2, 30000, "the failed report");
 
-  for (guint i = 0; i < fx->errors->len; i++)
-    saw_fatal |= kafka_error_is_fatal (g_ptr_array_index (fx->errors, i));
-  g_assert_true (saw_fatal);
   g_assert_nonnull (kafka_message_get_error (g_ptr_array_index (fx->deliveries.messages, 1)));
 
   fatal = kafka_client_get_fatal_error (KAFKA_CLIENT (fx->producer));
@@ -580,33 +581,37 @@ test_stats_and_log (Fixture       *fx,
   fixture_producer (fx, "statistics.interval.ms", "100", "debug", "metadata", NULL);
   g_signal_connect_swapped (fx->producer, "stats", G_CALLBACK (count_signal), &n_stats);
   g_signal_connect_swapped (fx->producer, "log", G_CALLBACK (count_signal), &n_logs);
-  kt_wait_for_count (NULL, &n_stats, 2, 5000, "stats");
-  kt_wait_for_count (NULL, &n_logs, 1, 5000, "log lines");
+  kt_wait_for_count (NULL, &n_stats, 2, 30000, "stats");
+  kt_wait_for_count (NULL, &n_logs, 1, 30000, "log lines");
 }
+
+typedef struct {
+  char     *json;
+  gboolean  got;
+} StatsCopy;
 
 static void
 on_stats_copy (KafkaClient *client,
                const char  *stats,
-               char       **out)
+               StatsCopy   *copy)
 {
-  g_free (*out);
-  *out = g_strdup (stats);
+  g_free (copy->json);
+  copy->json = g_strdup (stats);
+  copy->got = TRUE;
 }
 
 static void
 test_stats_json (Fixture       *fx,
                  gconstpointer  data)
 {
+  StatsCopy copy = { NULL, FALSE };
   g_autofree char *json = NULL;
-  gboolean got = FALSE;
 
   fixture_producer (fx, "statistics.interval.ms", "100", NULL);
-  g_signal_connect (fx->producer, "stats", G_CALLBACK (on_stats_copy), &json);
-  while (!got)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      got = json != NULL;
-    }
+  g_signal_connect (fx->producer, "stats", G_CALLBACK (on_stats_copy), &copy);
+  kt_wait_for_flag (NULL, &copy.got, 30000, "a stats signal");
+  g_signal_handlers_disconnect_by_data (fx->producer, &copy);
+  json = g_steal_pointer (&copy.json);
   g_assert_true (g_str_has_prefix (json, "{"));
   g_assert_nonnull (strstr (json, kafka_client_get_name (KAFKA_CLIENT (fx->producer))));
 }
@@ -647,7 +652,7 @@ producer_thread (gpointer data)
   g_signal_connect (producer, "delivery", G_CALLBACK (on_delivery_count), td);
   for (int i = 0; i < 20; i++)
     g_assert_true (produce_str (producer, td->fx->topic, KAFKA_PARTITION_UA, "k", "v", NULL, &error));
-  kt_wait_for_count (context, &td->delivered, 20, 10000, "reports on the thread's context");
+  kt_wait_for_count (context, &td->delivered, 20, 30000, "reports on the thread's context");
   g_clear_object (&producer);
   g_main_context_pop_thread_default (context);
   return NULL;
@@ -813,7 +818,7 @@ test_dispose_in_handler (Fixture       *fx,
   g_signal_connect (fx->producer, "delivery", G_CALLBACK (on_delivery_dispose), &count);
   for (int i = 0; i < 100; i++)
     g_assert_true (produce_str (fx->producer, fx->topic, 0, "k", "v", NULL, &error));
-  kt_wait_for_count (NULL, &count, 1, 10000, "the first report");
+  kt_wait_for_count (NULL, &count, 1, 30000, "the first report");
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (count, ==, 1);
@@ -823,7 +828,10 @@ test_dispose_in_handler (Fixture       *fx,
 }
 
 /* Unref with thousands of messages in flight, to a broker that is down:
- * purged, no signal, no crash, and quick. */
+ * purged, no signal, no crash, and without waiting for them. Waiting would
+ * take message.timeout.ms (an hour here), so the bound below, far above what
+ * a loaded machine needs to tear a producer down (well under a second
+ * here), tells the two apart without depending on the machine's speed. */
 static void
 test_unref_in_flight (Fixture       *fx,
                       gconstpointer  data)
@@ -831,7 +839,7 @@ test_unref_in_flight (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   gint64 start;
 
-  fixture_producer (fx, NULL);
+  fixture_producer (fx, "message.timeout.ms", "3600000", NULL);
   for (int i = 0; i < 5000; i++)
     g_assert_true (produce_str (fx->producer, fx->topic, KAFKA_PARTITION_UA, "k", "v", NULL, &error));
   g_assert_true (kafka_mock_cluster_set_broker_down (fx->cluster, 1, &error));
@@ -840,7 +848,8 @@ test_unref_in_flight (Fixture       *fx,
 
   start = g_get_monotonic_time ();
   g_clear_object (&fx->producer);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_test_message ("unref took %.2f s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 120 * G_USEC_PER_SEC);
   for (int i = 0; i < 10; i++)
     g_main_context_iteration (NULL, FALSE);
 }
@@ -899,7 +908,7 @@ test_produce_async (Fixture       *fx,
   /* a bad call fails through its callback */
   kafka_producer_produce_async (fx->producer, fx->topic, -7, NULL, 0, NULL, 0, NULL, 0,
                                 NULL, on_produced, &r);
-  kt_wait_for_count (NULL, &r.done, 11, 10000, "async produce results");
+  kt_wait_for_count (NULL, &r.done, 11, 30000, "async produce results");
 
   g_assert_cmpuint (r.results->len, ==, 10);
   for (guint i = 0; i < r.results->len; i++)
@@ -913,11 +922,13 @@ test_produce_async (Fixture       *fx,
   g_assert_cmpuint (r.errors->len, ==, 1);
   g_assert_error ((GError *) g_ptr_array_index (r.errors, 0), KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG);
   /* the delivery signal came for each as well */
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 10, 10000, "delivery signals");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 10, 30000, "delivery signals");
   async_results_clear (&r);
 }
 
-/* Cancelling stops the wait at once, not the send. */
+/* Cancelling stops the wait, not the send. The broker stays down until the
+ * cancelled result came: nothing but the cancellation can complete the call
+ * meanwhile (no timing involved). */
 static void
 test_produce_async_cancel (Fixture       *fx,
                            gconstpointer  data)
@@ -925,7 +936,6 @@ test_produce_async_cancel (Fixture       *fx,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   AsyncResults r;
-  gint64 start;
 
   async_results_init (&r);
   g_assert_true (kafka_mock_cluster_set_broker_down (fx->cluster, 1, &error));
@@ -936,15 +946,13 @@ test_produce_async_cancel (Fixture       *fx,
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (r.done, ==, 0);
 
-  start = g_get_monotonic_time ();
   g_cancellable_cancel (cancellable);
-  kt_wait_for_count (NULL, &r.done, 1, 5000, "the cancelled result");
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  kt_wait_for_count (NULL, &r.done, 1, 30000, "the cancelled result");
   g_assert_error ((GError *) g_ptr_array_index (r.errors, 0), G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   /* the message was still sent */
   g_assert_true (kafka_mock_cluster_set_broker_up (fx->cluster, 1, &error));
-  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 1, 20000, "the delivery after cancel");
+  kt_wait_for_count (NULL, &fx->deliveries.messages->len, 1, 60000, "the delivery after cancel");
   g_assert_null (kafka_message_get_error (g_ptr_array_index (fx->deliveries.messages, 0)));
   g_assert_cmpuint (r.done, ==, 1);
   async_results_clear (&r);
@@ -974,7 +982,7 @@ test_flush_async (Fixture       *fx,
   fixture_producer (fx, "linger.ms", "500", NULL);
   for (int i = 0; i < 300; i++)
     g_assert_true (produce_str (fx->producer, fx->topic, KAFKA_PARTITION_UA, "k", "v", NULL, &error));
-  kafka_producer_flush_async (fx->producer, 10000, NULL, on_flushed, &outcome);
+  kafka_producer_flush_async (fx->producer, 30000, NULL, on_flushed, &outcome);
   while (outcome == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_NONE);
@@ -1027,7 +1035,7 @@ test_flush_with_stats (Fixture       *fx,
 
   /* reports waiting in the queue, nobody serving: flush (0) emits them */
   g_assert_true (produce_str (fx->producer, fx->topic, 0, "k", "v", NULL, &error));
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   while (!kafka_producer_flush (fx->producer, 0, NULL) && g_get_monotonic_time () < deadline)
     g_usleep (10000);
   g_assert_cmpuint (fx->deliveries.messages->len, ==, 51);
@@ -1052,7 +1060,7 @@ test_list_topics_async (Fixture       *fx,
   g_autoptr(KafkaClusterMetadata) md = NULL;
 
   fixture_producer (fx, NULL);
-  kafka_client_list_topics_async (KAFKA_CLIENT (fx->producer), fx->topic, 5000, NULL, on_listed, &md);
+  kafka_client_list_topics_async (KAFKA_CLIENT (fx->producer), fx->topic, 30000, NULL, on_listed, &md);
   while (md == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (kafka_cluster_metadata_get_topic (md, fx->topic));

@@ -99,7 +99,7 @@ read_values (Fixture    *fx,
   g_autoptr(GPtrArray) partitions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   gint64 quiet_until = 0;
   guint got = 0;
 
@@ -190,7 +190,7 @@ test_round_trip (Fixture       *fx,
   g_assert_true (kafka_producer_begin_transaction (fx->producer, &error));
   produce_range (fx, 10, 10);
   /* let them reach the broker, so the abort has something to abort there */
-  g_assert_true (kafka_producer_flush (fx->producer, 10000, &error));
+  g_assert_true (kafka_producer_flush (fx->producer, 30000, &error));
   g_assert_true (kafka_producer_abort_transaction (fx->producer, -1, &error));
   g_assert_no_error (error);
 
@@ -398,7 +398,7 @@ test_fatal (Fixture       *fx,
 
   fixture_producer (fx, "txn-fatal");
   kafka_mock_cluster_push_request_errors (fx->cluster, KAFKA_API_KEY_INIT_PRODUCER_ID, errs, 1);
-  g_assert_false (kafka_producer_init_transactions (fx->producer, 10000, &error));
+  g_assert_false (kafka_producer_init_transactions (fx->producer, 30000, &error));
   g_test_message ("init: %s", error->message);
   g_assert_true (kafka_error_is_fatal (error));
   g_assert_nonnull (strstr (error->message, "TRANSACTIONAL_ID_AUTHORIZATION_FAILED"));
@@ -442,7 +442,7 @@ test_send_offsets (Fixture       *fx,
   g_ptr_array_add (positions, kafka_topic_partition_new (fx->topic, 0, 7));
   g_ptr_array_add (positions, kafka_topic_partition_new (fx->topic, 1, 3));
   g_assert_true (kafka_producer_send_offsets_to_transaction (fx->producer, positions, consumer,
-                                                             10000, &error));
+                                                             30000, &error));
   g_assert_no_error (error);
   g_assert_true (kafka_producer_commit_transaction (fx->producer, -1, &error));
   g_assert_no_error (error);
@@ -450,7 +450,7 @@ test_send_offsets (Fixture       *fx,
   g_assert_true (kafka_producer_begin_transaction (fx->producer, &error));
   kafka_mock_cluster_push_request_errors (fx->cluster, KAFKA_API_KEY_ADD_OFFSETS_TO_TXN, errs, 1);
   g_assert_false (kafka_producer_send_offsets_to_transaction (fx->producer, positions, consumer,
-                                                              10000, &error));
+                                                              30000, &error));
   g_test_message ("send offsets: %s", error->message);
   g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_TXN_REQUIRES_ABORT);
   g_assert_nonnull (strstr (error->message, "GROUP_AUTHORIZATION_FAILED"));
@@ -500,7 +500,7 @@ async_next (GObject      *source,
         {
           produce_range (r->fx, 0, 10);
           kafka_producer_send_offsets_to_transaction_async (producer, r->positions, r->consumer,
-                                                            10000, NULL, async_next, r);
+                                                            30000, NULL, async_next, r);
         }
       break;
     case 3:
@@ -644,7 +644,7 @@ test_conflict_is_retriable (Fixture       *fx,
   /* librdkafka's eos debug log says when the worker thread is inside the
    * commit (polling with begin meanwhile would make the commit itself fail
    * with _CONFLICT, should the two calls overlap) */
-  kt_wait_for_flag (NULL, &commit.started, 10000, "the commit to start");
+  kt_wait_for_flag (NULL, &commit.started, 30000, "the commit to start");
   g_assert_false (kafka_producer_begin_transaction (fx->producer, &error));
   g_test_message ("begin during the commit: %s", error->message);
   g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_RETRY);

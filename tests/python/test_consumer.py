@@ -38,8 +38,11 @@ def consume_all(consumer, n, timeout_s=60):
 
 
 def glib_produce(topic, records):
-    """records: (key, value, [(name, value)]) tuples, all to partition 0."""
-    producer = Kafka.Producer.new({'bootstrap.servers': bootstrap()})
+    """records: (key, value, [(name, value)]) tuples, all to partition 0, at
+    offsets in this order (idempotent: a retried batch cannot land after a
+    later one)."""
+    producer = Kafka.Producer.new({'bootstrap.servers': bootstrap(),
+                                   'enable.idempotence': 'true'})
     for key, value, headers in records:
         h = Kafka.Headers.new()
         for name, v in headers:
@@ -108,7 +111,6 @@ class ConsumerTest(unittest.TestCase):
         topic, group = unique('c'), unique('g')
         glib_produce(topic, [(None, b'a%d' % i, []) for i in range(8)])
         consumer = new_consumer(group)
-        consumer.assign([Kafka.TopicPartition.new(topic, 0, Kafka.OFFSET_BEGINNING)])
 
         outcomes = []
 
@@ -118,30 +120,34 @@ class ConsumerTest(unittest.TestCase):
             except GLib.Error as e:
                 outcomes.append(e)
 
-        # a cancelled wait returns at once and loses nothing
+        # a cancelled wait completes with CANCELLED (nothing assigned yet, no
+        # time limit: only the cancellation can complete it), and loses
+        # nothing
         cancellable = Gio.Cancellable()
         consumer.consume_async(5, -1, cancellable, record, consumer.consume_finish)
         cancellable.cancel()
-        run_until(lambda: outcomes, 5, 'the cancelled consume')
+        run_until(lambda: outcomes, 30, 'the cancelled consume')
         self.assertTrue(outcomes[0].matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED))
 
+        consumer.assign([Kafka.TopicPartition.new(topic, 0, Kafka.OFFSET_BEGINNING)])
         got = []
-        while len(got) < 8:
+        deadline = time.monotonic() + 60
+        while len(got) < 8 and time.monotonic() < deadline:
             outcomes.clear()
             consumer.consume_async(100, 10000, None, record, consumer.consume_finish)
-            run_until(lambda: outcomes, 15, 'consume_async')
+            run_until(lambda: outcomes, 30, 'consume_async')
             got.extend(outcomes[0])
         self.assertEqual([m.get_value() for m in got], [b'a%d' % i for i in range(8)])
 
         outcomes.clear()
         consumer.commit_async(None, None, record, consumer.commit_finish)
-        run_until(lambda: outcomes, 15, 'commit_async')
+        run_until(lambda: outcomes, 30, 'commit_async')
         self.assertEqual({p.get_partition(): p.get_offset() for p in outcomes[0]}[0], 8)
 
         outcomes.clear()
         consumer.get_watermark_offsets_async(topic, 0, 10000, None, record,
                                              consumer.get_watermark_offsets_finish)
-        run_until(lambda: outcomes, 15, 'watermarks')
+        run_until(lambda: outcomes, 30, 'watermarks')
         ok, low, high = outcomes[0]
         self.assertEqual((ok, low, high), (True, 0, 8))
 

@@ -81,7 +81,9 @@ class TransactionsTest(unittest.TestCase):
 
     def test_send_offsets_consume_transform_produce(self):
         src, dst, group = unique('src'), unique('dst'), unique('g')
-        plain = Kafka.Producer.new({'bootstrap.servers': bootstrap()})
+        # idempotent: the values land at the offsets of their order
+        plain = Kafka.Producer.new({'bootstrap.servers': bootstrap(),
+                                    'enable.idempotence': 'true'})
         for i in range(20):
             plain.produce(src, 0, None, b'%d' % i, None, 0)
         plain.flush(30000)

@@ -28,6 +28,8 @@ void test_delivery () {
     var config = new HashTable<string, string> (str_hash, str_equal);
     config["bootstrap.servers"] = bootstrap ();
     config["linger.ms"] = "5";
+    /* idempotent: offsets in production order, even across a retried batch */
+    config["enable.idempotence"] = "true";
     Producer producer;
     try {
         producer = new Producer (config);
@@ -92,7 +94,7 @@ void test_mock_flush () {
         producer.delivery.connect ((m) => { if (m.get_error () == null) delivered++; });
         for (int i = 0; i < 10; i++)
             producer.produce ("vala-mock", -1, null, "x".data, null, 0);
-        assert (producer.flush (10000));
+        assert (producer.flush (30000));
         assert (delivered == 10);
     } catch (GLib.Error e) {
         error ("mock: %s", e.message);
