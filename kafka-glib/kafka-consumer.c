@@ -759,8 +759,18 @@ consumer_feed_waiter (KafkaConsumer *self)
 {
   ConsumeWaiter *waiter = g_queue_peek_head (&self->consume_waiters);
   g_autofree rd_kafka_message_t **batch = NULL;
+  GError *error = NULL;
   GPtrArray *messages;
   gsize n = 0;
+
+  /* cancelled, and its cancellation not served yet (the source runs before
+   * the idle that would): take nothing for it, or the messages would be
+   * lost with the call */
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (waiter->wait.task), &error))
+    {
+      consume_waiter_finish (waiter, NULL, error);
+      return 1;
+    }
 
   /* what is there, without waiting */
   batch = kafka_consumer_flow_take (self->flow, waiter->max_messages, 0, &n, NULL);
@@ -3138,8 +3148,13 @@ static gboolean
 consume_waiter_timed_out (gpointer data)
 {
   ConsumeWaiter *waiter = data;
+  GError *error = NULL;
 
-  consume_waiter_finish (waiter, g_ptr_array_new_with_free_func (g_object_unref), NULL);
+  /* a cancellation whose idle has not run yet comes first */
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (waiter->wait.task), &error))
+    consume_waiter_finish (waiter, NULL, error);
+  else
+    consume_waiter_finish (waiter, g_ptr_array_new_with_free_func (g_object_unref), NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -3207,6 +3222,9 @@ kafka_consumer_consume_async (KafkaConsumer       *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kafka_consumer_consume_async);
+  /* messages taken are returned even if the cancellable fires afterwards:
+   * a cancellation that came first is answered before taking any */
+  g_task_set_check_cancellable (task, FALSE);
   if (g_task_return_error_if_cancelled (task) || !consumer_check_open (self, &error))
     {
       if (error != NULL)

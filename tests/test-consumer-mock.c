@@ -163,6 +163,95 @@ test_commit_error_message (Fixture       *fx,
   g_assert_true (kafka_consumer_close (consumer, &error));
 }
 
+/* consume_async() cancelled while messages are already fetched: the
+ * consumer's source runs before the cancellation's idle, and used to take
+ * the messages for the cancelled call, which then dropped them. Nothing is
+ * lost now: the call ends CANCELLED without taking any (or with the
+ * messages, when they were taken before the cancellation), and the rest come
+ * to the next call. */
+typedef struct {
+  gboolean   done;
+  GPtrArray *messages;
+  GError    *error;
+} AsyncTake;
+
+static void
+on_async_take (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  AsyncTake *take = data;
+
+  take->messages = kafka_consumer_consume_finish (KAFKA_CONSUMER (source), result, &take->error);
+  take->done = TRUE;
+}
+
+static void
+test_consume_async_cancel_fetched (Fixture       *fx,
+                                   gconstpointer  data)
+{
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers",
+                                            kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
+                                            "group.id", fx->group,
+                                            "enable.auto.commit", "false",
+                                            NULL);
+  g_autoptr(KafkaConsumer) consumer = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *seen = g_new0 (guint8, 20);
+  AsyncTake take = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 high = -1;
+  guint got = 0;
+
+  consumer = kafka_consumer_new (config, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (parts, kafka_topic_partition_new (fx->topic, 0, KAFKA_OFFSET_BEGINNING));
+  g_assert_true (kafka_consumer_assign (consumer, parts, &error));
+
+  /* the fetcher has the partition's 10 messages once it knows its end */
+  while (high < 10 && g_get_monotonic_time () < deadline)
+    {
+      if (!kafka_client_get_watermark_offsets (KAFKA_CLIENT (consumer), fx->topic, 0, TRUE,
+                                               0, NULL, &high, &error))
+        g_clear_error (&error);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpint (high, ==, 10);
+
+  kafka_consumer_consume_async (consumer, 100, -1, cancellable, on_async_take, &take);
+  g_cancellable_cancel (cancellable);
+  kt_wait_for_flag (NULL, &take.done, 30000, "the cancelled consume_async()");
+  if (take.messages != NULL)
+    {
+      /* taken before the cancellation was seen: they are the app's */
+      for (guint i = 0; i < take.messages->len; i++, got++)
+        seen[kafka_message_get_offset (g_ptr_array_index (take.messages, i))]++;
+      g_clear_pointer (&take.messages, g_ptr_array_unref);
+    }
+  else
+    g_assert_error (take.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&take.error);
+
+  /* every message, once, between the two calls */
+  while (got < 10 && g_get_monotonic_time () < deadline)
+    {
+      take.done = FALSE;
+      kafka_consumer_consume_async (consumer, 100, 1000, NULL, on_async_take, &take);
+      kt_wait_for_flag (NULL, &take.done, 30000, "consume_async()");
+      g_assert_no_error (take.error);
+      for (guint i = 0; i < take.messages->len; i++, got++)
+        seen[kafka_message_get_offset (g_ptr_array_index (take.messages, i))]++;
+      g_clear_pointer (&take.messages, g_ptr_array_unref);
+    }
+  g_assert_cmpuint (got, ==, 10);
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpuint (seen[i], ==, 1);
+  g_assert_true (kafka_consumer_close (consumer, &error));
+}
+
 /* An injected OffsetCommit failure comes back from the synchronous commit as
  * a GError, and the next commit succeeds. */
 static void
@@ -920,6 +1009,8 @@ main (int    argc,
               fixture_setup, test_commit_error, fixture_teardown);
   g_test_add ("/consumer/mock/commit-error-message", Fixture, NULL,
               fixture_setup, test_commit_error_message, fixture_teardown);
+  g_test_add ("/consumer/mock/consume-async-cancel-fetched", Fixture, NULL,
+              fixture_setup, test_consume_async_cancel_fetched, fixture_teardown);
   g_test_add ("/consumer/mock/broker-down-and-up", Fixture, NULL,
               fixture_setup, test_broker_down_and_up, fixture_teardown);
 
