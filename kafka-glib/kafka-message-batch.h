@@ -67,5 +67,28 @@ guint8        *kafka_message_batch_get_keys        (KafkaMessageBatch  *self,
                                                     gsize              *data_len,
                                                     gint32            **lengths,
                                                     guint              *n_lengths);
+KAFKA_AVAILABLE_IN_1_0
+guint32       *kafka_message_batch_get_tags        (KafkaMessageBatch  *self,
+                                                    guint              *n_tags);
+KAFKA_AVAILABLE_IN_1_0
+gint          *kafka_message_batch_get_timestamp_types (KafkaMessageBatch *self,
+                                                    guint              *n_types);
+KAFKA_AVAILABLE_IN_1_0
+gint64        *kafka_message_batch_get_latencies   (KafkaMessageBatch  *self,
+                                                    guint              *n_latencies);
+KAFKA_AVAILABLE_IN_1_0
+char         **kafka_message_batch_get_topics      (KafkaMessageBatch  *self,
+                                                    guint              *n_topics,
+                                                    gint32            **indexes,
+                                                    guint              *n_indexes);
+KAFKA_AVAILABLE_IN_1_0
+guint8        *kafka_message_batch_get_headers     (KafkaMessageBatch  *self,
+                                                    gsize              *data_len,
+                                                    gint32            **counts,
+                                                    guint              *n_counts,
+                                                    char             ***names,
+                                                    guint              *n_names,
+                                                    gint32            **lengths,
+                                                    guint              *n_lengths);
 
 G_END_DECLS

@@ -40,6 +40,7 @@ struct _KafkaMessage
   gint64              latency;
   KafkaTimestampType  timestamp_type;
   KafkaMessageStatus  status;
+  guint32             tag;
 
   /* key and value point into storage: a block of our own or a consumed
    * librdkafka message, kept alive as long as the KafkaMessage */
@@ -127,6 +128,7 @@ kafka_message_new_delivered (const rd_kafka_message_t *rkm,
 
   read_common (self, rkm, topic);
   self->latency = rd_kafka_message_latency (rkm);
+  self->tag = kafka_message_opaque_get_tag (rkm->_private);
 
   switch (rd_kafka_message_status (rkm))
     {
@@ -493,4 +495,23 @@ kafka_message_get_leader_epoch (KafkaMessage *self)
   g_return_val_if_fail (KAFKA_IS_MESSAGE (self), -1);
 
   return self->leader_epoch;
+}
+
+/**
+ * kafka_message_get_tag:
+ * @self: a #KafkaMessage
+ *
+ * Gets the tag the message was produced with by
+ * kafka_producer_produce_batch_full(), as its delivery report carries it.
+ *
+ * Returns: the tag, or 0 for a message produced without one or consumed
+ *
+ * Since: 1.0
+ */
+guint32
+kafka_message_get_tag (KafkaMessage *self)
+{
+  g_return_val_if_fail (KAFKA_IS_MESSAGE (self), 0);
+
+  return self->tag;
 }
