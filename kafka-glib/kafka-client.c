@@ -213,12 +213,19 @@ handle_log (KafkaClient      *self,
   if (rd_kafka_event_log (event, &fac, &str, &level) != 0)
     return;
 
+  /* a connected handler takes the lines over: GLib's log would print each
+   * one a second time (Python's logging, say, is where it goes) */
+  if (g_signal_has_handler_pending (self, signals[SIGNAL_LOG], 0, FALSE))
+    {
+      g_signal_emit (self, signals[SIGNAL_LOG], 0, level, fac, str);
+      return;
+    }
+
   /* MESSAGE comes last: the arguments after it are its format's */
   g_log_structured ("Kafka", syslog_to_glib (level),
                     "KAFKA_FACILITY", fac,
                     "KAFKA_CLIENT", kafka_client_get_name (self),
                     "MESSAGE", "%s: %s: %s", kafka_client_get_name (self), fac, str);
-  g_signal_emit (self, signals[SIGNAL_LOG], 0, level, fac, str);
 }
 
 static GError *
@@ -996,8 +1003,11 @@ kafka_client_class_init (KafkaClientClass *klass)
    * @message: the log line
    *
    * Emitted for each line librdkafka logs (raise `log_level`, or set
-   * `debug`, for more). The same lines go to GLib's structured log under the
-   * domain `Kafka`.
+   * `debug`, for more). While no handler is connected, the lines go to
+   * GLib's structured log under the domain `Kafka` instead (with the fields
+   * `KAFKA_FACILITY` and `KAFKA_CLIENT`); a connected handler takes them
+   * over, so that a line routed elsewhere (to Python's `logging`, say) is
+   * not printed a second time.
    *
    * Since: 1.0
    */
