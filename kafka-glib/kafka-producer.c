@@ -947,15 +947,20 @@ headers_size (KafkaHeaders *headers)
  * A message produced without a tag reports 0.
  *
  * Every column is checked before anything is queued: a bad length, a
- * partition below -1 or a tag above %G_MAXINT32 queues nothing. When the
- * local queue fills up part way, the messages before that point are queued
- * and the call returns how many, with no error.
+ * partition below -1 or a tag above %G_MAXINT32 queues nothing and fails.
+ * Then the messages are queued in order, up to the first one that cannot be
+ * (the local queue is full, the partition does not exist…): the call
+ * returns how many were queued, with no error, so that a binding, which
+ * sees either a result or an error, learns how far it went. Only when the
+ * very first message cannot be queued does the call fail, with that
+ * message's error: calling again from the message that stopped a call
+ * tells why it stopped.
  *
- * Returns: the number of messages queued, from the first one on; on
- *   failure, with @error set (%KAFKA_ERROR_INVALID_ARG for a bad topic,
- *   partition, tag or column, %KAFKA_ERROR_MSG_SIZE_TOO_LARGE,
- *   %KAFKA_ERROR_FATAL after a fatal error…), the number queued before the
- *   message that failed
+ * Returns: the number of messages queued, from the first one on, or 0 with
+ *   @error set: %KAFKA_ERROR_QUEUE_FULL, %KAFKA_ERROR_INVALID_ARG for a bad
+ *   topic, partition, tag or column, %KAFKA_ERROR_MSG_SIZE_TOO_LARGE,
+ *   %KAFKA_ERROR_UNKNOWN_PARTITION, %KAFKA_ERROR_FATAL after a fatal error,
+ *   %KAFKA_ERROR_STATE for a transactional producer outside a transaction
  *
  * Since: 1.0
  */
@@ -1049,17 +1054,10 @@ kafka_producer_produce_batch_full (KafkaProducer  *self,
           /* librdkafka takes the headers only on success */
           if (hdrs != NULL)
             rd_kafka_headers_destroy (hdrs);
-          if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)
-            {
-              g_autoptr(GError) local = NULL;
-
-              producer_set_send_error (self, err, topic, partition,
-                                       MAX (klen, 0) + MAX (vlen, 0) + headers_size (h),
-                                       &local);
-              g_propagate_prefixed_error (error, g_steal_pointer (&local),
-                                          "Message %u of the batch (%u before it "
-                                          "were queued): ", i, i);
-            }
+          if (i == 0)
+            producer_set_send_error (self, err, topic, partition,
+                                     MAX (klen, 0) + MAX (vlen, 0) + headers_size (h),
+                                     error);
           return i;
         }
       value += MAX (vlen, 0);

@@ -728,6 +728,58 @@ test_produce_batch_full_errors (Fixture       *fx,
   g_assert_cmpuint (kafka_producer_get_out_queue_length (producer), ==, 0);
 }
 
+/* A message that cannot be queued stops the call, which says how many went
+ * before it; a call that starts with it fails with its error. */
+static void
+test_produce_batch_full_stops (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers",
+                                            kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
+                                            "queue.buffering.max.messages", "10", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KafkaProducer) producer = kafka_producer_new (config, &error);
+  const gint32 lengths[] = { 1, 1, 1 };
+  const gint32 partitions[] = { 0, 5, 0 };
+  gint32 many_lengths[25];
+  guint8 many[25] = { 0 };
+  guint queued;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 25; i++)
+    many_lengths[i] = 1;
+
+  /* the local queue holds 10: ten go, no error; the rest fail at once */
+  queued = kafka_producer_produce_batch_full (producer, fx->topic, NULL, 0, many, 25,
+                                              many_lengths, 25, NULL, 0, NULL, 0,
+                                              NULL, 0, NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queued, ==, 10);
+  g_assert_cmpuint (kafka_producer_produce_batch_full (producer, fx->topic, NULL, 0,
+                                                       many + queued, 25 - queued,
+                                                       many_lengths + queued, 25 - queued,
+                                                       NULL, 0, NULL, 0, NULL, 0, NULL,
+                                                       NULL, 0, &error), ==, 0);
+  g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_QUEUE_FULL);
+  g_clear_error (&error);
+  g_assert_true (kafka_producer_flush (producer, 10000, &error));
+  g_assert_no_error (error);
+
+  /* the topic's partitions are known now: partition 5 of 2 stops the call */
+  queued = kafka_producer_produce_batch_full (producer, fx->topic, partitions, 3,
+                                              (const guint8 *) "abc", 3, lengths, 3,
+                                              NULL, 0, NULL, 0, NULL, 0, NULL, NULL, 0,
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queued, ==, 1);
+  g_assert_cmpuint (kafka_producer_produce_batch_full (producer, fx->topic, partitions + 1, 2,
+                                                       (const guint8 *) "bc", 2, lengths, 2,
+                                                       NULL, 0, NULL, 0, NULL, 0, NULL,
+                                                       NULL, 0, &error), ==, 0);
+  g_assert_error (error, KAFKA_ERROR, KAFKA_ERROR_UNKNOWN_PARTITION);
+  g_assert_true (kafka_producer_flush (producer, 10000, NULL));
+}
+
 /* Consumed batches: no tags, topics as indexes, headers as columns. */
 static void
 test_consume_batch_columns (Fixture       *fx,
@@ -863,6 +915,8 @@ main (int    argc,
               fixture_setup, test_produce_batch_full, fixture_teardown);
   g_test_add ("/batch/mock/produce-batch-full-errors", Fixture, NULL,
               fixture_setup, test_produce_batch_full_errors, fixture_teardown);
+  g_test_add ("/batch/mock/produce-batch-full-stops", Fixture, NULL,
+              fixture_setup, test_produce_batch_full_stops, fixture_teardown);
   g_test_add ("/batch/mock/consume-batch-columns", Fixture, NULL,
               fixture_setup, test_consume_batch_columns, fixture_teardown);
 
