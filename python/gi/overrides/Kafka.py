@@ -118,6 +118,8 @@ def _timeout_ms(timeout, default=-1):
     """Seconds (float, None or negative for no limit) to milliseconds."""
     if timeout is None:
         return default
+    if not isinstance(timeout, (int, float)):
+        raise TypeError('timeout must be a number of seconds, not %s' % type(timeout).__name__)
     t = float(timeout)
     if t < 0 or math.isinf(t):
         return -1
@@ -232,6 +234,18 @@ def _kafka_error(gerror):
     return KafkaError(code, gerror.message, fatal=code == KafkaError._FATAL,
                       retriable=_K.error_is_retriable(gerror),
                       txn_requires_abort=_K.error_txn_requires_abort(gerror))
+
+
+_CODE_ERRORS = {}
+
+
+def _code_error(code):
+    """The KafkaError of a code alone (a delivery report's), made once."""
+    err = _CODE_ERRORS.get(code)
+    if err is None:
+        gerror = GLib.Error.new_literal(_K.error_quark(), _error_description(code), code)
+        err = _CODE_ERRORS[code] = _kafka_error(gerror)
+    return err
 
 
 def _raise(gerror):
@@ -476,6 +490,10 @@ def _set_field(msg, name, value):
 
 
 _new_message = functools.partial(tuple.__new__, Message)
+_get_err = operator.itemgetter(_ERR)
+_get_key = operator.itemgetter(_TOPIC, _PART)
+_get_offset = operator.itemgetter(_OFF)
+_repeat = itertools.repeat
 
 
 def _split(data, lengths, n):
@@ -563,8 +581,8 @@ class _DeliveryColumns:
         return _kafka_error(self.batch.get_message(i).get_error())
 
     def detach(self, extra_refs):
-        # our own references: the caller's variable, getrefcount's argument
-        if sys.getrefcount(self) > 2 + extra_refs:
+        # our own references: the caller's variable, our self, getrefcount's argument
+        if sys.getrefcount(self) > 3 + extra_refs:
             self.key(0)
             self.value(0)
             self.headers(0)
@@ -1006,20 +1024,26 @@ class Producer(_Face, _K.Producer):
         self._default_cb = face.get('on_delivery')
         self._only_errors = only_errors
         self._bufs = {}
-        self._nbuf = 0
-        self._cbs = {}
-        self._tags = itertools.count()
+        st = self._st = _ProducerState()
+        self._cbs = {}        # tag -> callback (None: the default one)
+        self._next_tag = 1
         self._backlog = []
         self._hand_over_lock = threading.RLock()
-        self._idle = None
         self._ctx = _K.Client.get_context(self)
         self._max_msgs = _conf_int(conf, 'queue.buffering.max.messages', 100000)
         self._max_msg_size = _conf_int(conf, 'message.max.bytes', 1000000)
-        self._room = self._max_msgs
+        # the largest value that needs no size check (no key, no headers)
+        self._max_value = self._max_msg_size - _MSG_OVERHEAD
+        # produce() takes its slow path (hand over, count the room left in
+        # librdkafka's queue) when the buffer would pass this
+        st.trigger = min(_PRODUCE_BATCH, self._max_msgs)
         self._fatal = None
         self._txn = False if conf.get('transactional.id') else None
-        self._gate = self._txn is False
+        st.gate = self._txn is False
         self.connect('delivery-batch', _on_delivery_batch)
+        # produce() is a closure over the state, bound to the instance: the
+        # hot path then reads no attribute of the GObject wrapper
+        self.produce = _make_produce(self, st, self._bufs)
         self.connect('error', _on_error_watch)
         return self
 
@@ -1046,19 +1070,13 @@ class Producer(_Face, _K.Producer):
         ``KafkaException`` for a bad topic name or partition, a message above
         ``message.max.bytes``, after a fatal error, or outside a transaction
         of a transactional producer."""
-        if self._gate:
-            self._check_gate()
-        buf = self._bufs.get(topic)
-        if buf is None:
-            buf = self._bufs.setdefault(_check_topic(topic), [])
-        if value.__class__ is bytes:
-            vlen = len(value)
-        else:
-            value, vlen = _bytes_arg(value, 'value')
-        if key is None:
-            klen = -1
-        else:
-            key, klen = _bytes_arg(key, 'key')
+        # replaced, per instance, by the closure _make_produce() builds
+        return self.produce(topic, value, key, partition, on_delivery, callback,
+                            timestamp, headers)
+
+    def _check_more(self, topic, vlen, klen, partition, timestamp, headers):
+        """produce()'s checks beyond the plain case: partition, timestamp,
+        headers, size; returns the headers as the core takes them."""
         if partition != -1:
             if not isinstance(partition, int):
                 raise TypeError('partition must be int, not %s' % type(partition).__name__)
@@ -1067,11 +1085,10 @@ class Producer(_Face, _K.Producer):
                     KafkaError._INVALID_ARG,
                     'Invalid partition %d for topic "%s": use -1 to let the '
                     'partitioner choose' % (partition, topic)))
-        if timestamp:
-            if not isinstance(timestamp, int):
-                raise TypeError('timestamp must be int (milliseconds), not %s'
-                                % type(timestamp).__name__)
-        size = _MSG_OVERHEAD + (vlen if vlen > 0 else 0) + (klen if klen > 0 else 0)
+        if timestamp and not isinstance(timestamp, int):
+            raise TypeError('timestamp must be int (milliseconds), not %s'
+                            % type(timestamp).__name__)
+        size = _MSG_OVERHEAD + max(vlen, 0) + max(klen, 0)
         if headers is not None:
             headers, hsize = _headers_arg(headers)
             size += hsize
@@ -1081,26 +1098,7 @@ class Producer(_Face, _K.Producer):
                 'Unable to produce message: a message of %d bytes (key, value, headers '
                 'and overhead) is larger than message.max.bytes (%d)'
                 % (size, self._max_msg_size)))
-        cb = on_delivery if on_delivery is not None else callback
-        room = self._room - 1
-        self._room = room
-        if room < 0:
-            self._make_room()
-        if cb is not None:
-            if not callable(cb):
-                self._room += 1
-                raise TypeError('on_delivery must be callable, not %s' % type(cb).__name__)
-            tag = next(self._tags) % _MAX_TAG + 1
-            self._cbs[tag] = cb
-        else:
-            tag = 0
-        buf.append((value, vlen, key, klen, partition, timestamp, headers, tag))
-        n = self._nbuf + 1
-        self._nbuf = n
-        if n >= _PRODUCE_BATCH:
-            self._hand_over()
-        elif self._idle is None:
-            self._schedule_hand_over()
+        return headers
 
     def _check_gate(self):
         if self._fatal is not None:
@@ -1112,24 +1110,26 @@ class Producer(_Face, _K.Producer):
                 'transaction: call begin_transaction() first'))
 
     def _update_gate(self):
-        self._gate = self._fatal is not None or self._txn is False
+        self._st.gate = self._fatal is not None or self._txn is False
 
     def _make_room(self):
-        """The local queue's room ran out by our count: hand the buffer over
-        and count again from the core's; BufferError if there is none."""
+        """The buffer is full, or librdkafka's queue may be: hand the buffer
+        over, and count the room left from the core's count. BufferError
+        when there is none for one more message."""
         self._hand_over()
-        used = _K.Producer.get_out_queue_length(self) + self._nbuf
-        room = self._max_msgs - used - 1
-        if room < 0 or self._nbuf:
-            self._room = 0
+        nbuf = self._st.nbuf
+        used = _K.Producer.get_out_queue_length(self) + nbuf
+        room = self._max_msgs - used
+        if room < 1 or nbuf:
+            self._st.trigger = nbuf
             raise BufferError('Local: Queue full: %d messages wait for delivery; serve '
                               'delivery reports with poll() and produce again' % used)
-        self._room = room
+        self._st.trigger = nbuf + min(_PRODUCE_BATCH, room)
 
     def _schedule_hand_over(self):
         src = GLib.Idle(priority=GLib.PRIORITY_DEFAULT)
         src.set_callback(_idle_hand_over, weakref.ref(self))
-        self._idle = src
+        self._st.idle = src
         src.attach(self._ctx)
 
     def _hand_over(self):
@@ -1148,9 +1148,9 @@ class Producer(_Face, _K.Producer):
                 if sent < n:
                     buf[0:0] = items[sent:]
                     left += n - sent
-            self._nbuf = left
+            self._st.nbuf = left
             if left:
-                self._room = 0
+                self._st.trigger = left
 
     def _send(self, topic, items):
         """Queues items for a topic; returns how many were taken (queued, or
@@ -1177,8 +1177,9 @@ class Producer(_Face, _K.Producer):
     def _fail_items(self, topic, items, err):
         """Messages the core refused after produce() returned: each gets a
         delivery report with the error, served like the others."""
-        for value, vlen, key, klen, partition, timestamp, headers, tag in items:
-            cb = self._cbs.pop(tag, None) if tag else self._default_cb
+        for value, vlen, key, klen, partition, timestamp, headers, cb in items:
+            if cb is None:
+                cb = self._default_cb
             if cb is None:
                 (self._logger or _log).log(
                     logging.WARNING, 'A message for %s [%d] could not be queued and has '
@@ -1210,7 +1211,7 @@ class Producer(_Face, _K.Producer):
         """Serves delivery reports and other callbacks, waiting up to
         ``timeout`` seconds (None: no limit) for a first one. Returns how many
         events were served."""
-        if self._nbuf:
+        if self._st.nbuf:
             self._hand_over()
         ms = _timeout_ms(timeout)
         self._serving += 1
@@ -1249,7 +1250,7 @@ class Producer(_Face, _K.Producer):
             self._hand_over()
             left = (_WAIT_SLICE_MS if deadline is None else
                     max(0, min(_WAIT_SLICE_MS, int((deadline - time.monotonic()) * 1000))))
-            if not self._nbuf:
+            if not self._st.nbuf:
                 try:
                     if self._call(_K.Producer.flush, left):
                         break
@@ -1273,9 +1274,9 @@ class Producer(_Face, _K.Producer):
     def __len__(self):
         """Messages produced whose delivery report was not served yet: in the
         face's buffer, librdkafka's queue, in flight, or waiting."""
-        if self._nbuf:
+        if self._st.nbuf:
             self._hand_over()
-        return _K.Producer.get_out_queue_length(self) + self._nbuf + len(self._backlog)
+        return _K.Producer.get_out_queue_length(self) + self._st.nbuf + len(self._backlog)
 
     def __bool__(self):
         return True
@@ -1293,15 +1294,14 @@ class Producer(_Face, _K.Producer):
         if not blocking:
             flags |= _K.PurgeFlags.NON_BLOCKING
         self._call(_K.Producer.purge, _K.PurgeFlags(flags))
-        if in_queue and self._nbuf:
+        if in_queue and self._st.nbuf:
             with self._hand_over_lock:
                 err = KafkaError(KafkaError._PURGE_QUEUE, 'Local: Purged in queue')
                 for topic, buf in list(self._bufs.items()):
                     items = buf[:]
                     del buf[:len(items)]
                     self._fail_items(topic, items, err)
-                self._nbuf = 0
-                self._room = 0
+                self._st.nbuf = 0
 
     # -- transactions
 
@@ -1353,17 +1353,68 @@ class Producer(_Face, _K.Producer):
         ms = _timeout_ms(timeout)
         deadline = None if ms < 0 else time.monotonic() + ms / 1000.0
         self._hand_over()
-        while self._nbuf:
+        while self._st.nbuf:
             if deadline is not None and time.monotonic() >= deadline:
                 raise KafkaException(KafkaError(
                     KafkaError._TIMED_OUT, 'The local queue stayed full: %d messages '
-                    'of the transaction could not be queued' % self._nbuf, retriable=True))
+                    'of the transaction could not be queued' % self._st.nbuf, retriable=True))
             self._call(_K.Producer.poll, 100)
             self._hand_over()
 
 
+class _ProducerState:
+    """A producer's hot state, read by its produce() closure."""
+    __slots__ = ('nbuf', 'trigger', 'gate', 'idle')
+
+    def __init__(self):
+        self.nbuf = 0         # messages buffered (an approximate count across threads)
+        self.trigger = 0
+        self.gate = False     # produce() must check more: fatal error, transaction state
+        self.idle = None      # the idle source that will hand the buffer over
+
+
+def _make_produce(self, st, bufs):
+    ref = weakref.ref(self)
+    max_value = self._max_value
+    bytes_arg = _bytes_arg
+    check_topic = _check_topic
+
+    def produce(topic, value=None, key=None, partition=-1, on_delivery=None, callback=None,
+                timestamp=0, headers=None):
+        if st.gate:
+            ref()._check_gate()
+        buf = bufs.get(topic)
+        if buf is None:
+            buf = bufs.setdefault(check_topic(topic), [])
+        if value.__class__ is bytes:
+            vlen = len(value)
+        else:
+            value, vlen = bytes_arg(value, 'value')
+        if key is None:
+            klen = -1
+        else:
+            key, klen = bytes_arg(key, 'key')
+        if vlen > max_value or klen >= 0 or headers is not None or partition != -1 \
+                or timestamp:
+            headers = ref()._check_more(topic, vlen, klen, partition, timestamp, headers)
+        cb = on_delivery if on_delivery is not None else callback
+        if cb is not None and not callable(cb):
+            raise TypeError('on_delivery must be callable, not %s' % type(cb).__name__)
+        n = st.nbuf + 1
+        if n > st.trigger:
+            ref()._make_room()
+            n = st.nbuf + 1
+        buf.append((value, vlen, key, klen, partition, timestamp, headers, cb))
+        st.nbuf = n
+        if n == 1 and st.idle is None:
+            ref()._schedule_hand_over()
+
+    produce.__doc__ = Producer.produce.__doc__
+    return produce
+
+
 def _send_batch(self, topic, items):
-    values, vlens, keys, klens, parts, tss, hdrs, tags = zip(*items)
+    values, vlens, keys, klens, parts, tss, hdrs, cbs = zip(*items)
     n = len(items)
     data = b''.join(filter(None, values))
     if max(klens) < 0:
@@ -1378,17 +1429,38 @@ def _send_batch(self, topic, items):
         hdrs = None
     else:
         hdrs = [_core_headers(h) for h in hdrs]
-    if tags.count(0) == n:
+    if self._default_cb is None and cbs.count(None) == n:
         tags = None
-    return _K.Producer.produce_batch_full(self, topic, parts, data, vlens, kdata, klens,
-                                          tss, hdrs, tags)
+    else:
+        # the tags of a batch follow each other; the callbacks are filed by
+        # tag in one go (None: the default callback)
+        first = self._next_tag
+        if first + n > _MAX_TAG:
+            first = 1
+        self._next_tag = first + n
+        tags = range(first, first + n)
+        # filed first: another thread running the producer's context may
+        # serve a report before the call returns
+        self._cbs.update(zip(tags, cbs))
+    try:
+        queued = _K.Producer.produce_batch_full(self, topic, parts, data, vlens, kdata,
+                                                klens, tss, hdrs, tags)
+    except GLib.Error:
+        queued = 0
+        raise
+    finally:
+        if tags is not None and queued < n:
+            pop = self._cbs.pop
+            for tag in tags[queued:]:
+                pop(tag, None)
+    return queued
 
 
 def _idle_hand_over(ref):
     self = ref()
     if self is not None:
-        self._idle = None
-        if self._nbuf:
+        self._st.idle = None
+        if self._st.nbuf:
             self._hand_over()
     return False
 
@@ -1402,31 +1474,37 @@ def _on_error_watch(self, gerror):
 def _on_delivery_batch(self, batch):
     """One delivery-batch emission: each message's callback, found by its
     tag, called from here with a light Message."""
-    tags = batch.get_tags()
-    n = len(tags)
-    self._room += n
     cbs = self._cbs
     dflt = self._default_cb
     if not cbs and dflt is None:
         return
     if self._backlog:
         self._serve_backlog()
-    stop = self._serving and self._exc is not None
+    tags = batch.get_tags()
+    n = len(tags)
     codes = batch.get_error_codes()
-    parts = batch.get_partitions()
-    offs = batch.get_offsets()
-    topic = batch.get_topic(0)
     cols = _DeliveryColumns(batch, n)
+    if codes.count(0) == n:
+        errors = _repeat(None)
+    else:
+        errors = [_code_error(c) if c else None for c in codes]
+    messages = list(map(_new_message, zip(
+        errors, _repeat(batch.get_topic(0)), batch.get_partitions(), batch.get_offsets(),
+        _repeat(_LAZY), _repeat(_LAZY), _repeat(_LAZY), _repeat(_LAZY), _repeat(0),
+        _repeat(_LAZY), _repeat(cols), range(n))))
+    stop = self._serving and self._exc is not None
     pop = cbs.pop
     only_errors = self._only_errors
-    new = _new_message
     msg = None
-    for i, tag, code, part, off in zip(itertools.count(), tags, codes, parts, offs):
-        cb = pop(tag, None) if tag else dflt
-        if cb is None or (only_errors and not code):
+    for tag, msg in zip(tags, messages):
+        cb = pop(tag, None)
+        if cb is None:
+            cb = dflt
+            if cb is None:
+                continue
+        err = msg[0]
+        if only_errors and err is None:
             continue
-        err = cols.error(i) if code else None
-        msg = new((err, topic, part, off, _LAZY, _LAZY, _LAZY, _LAZY, 0, _LAZY, cols, i))
         if stop:
             self._backlog.append((cb, err, msg))
             continue
@@ -1436,17 +1514,13 @@ def _on_delivery_batch(self, batch):
             self._callback_failed(exc)
             # a call serves this batch: it raises, the rest wait for the next
             stop = bool(self._serving)
-    msg = None  # noqa: F841 (not a reference detach() should count)
+    del messages, msg
     cols.detach(0)
 
 
 # ---------------------------------------------------------------------------
 # Consumer
 
-_get_err = operator.itemgetter(_ERR)
-_get_key = operator.itemgetter(_TOPIC, _PART)
-_get_offset = operator.itemgetter(_OFF)
-_repeat = itertools.repeat
 
 
 class ConsumerGroupMetadata:
@@ -1533,6 +1607,8 @@ class Consumer(_Face, _K.Consumer):
         self._stored = 0      # cache[:stored] have their offsets stored
         self._held = {}       # (topic, partition) -> messages taken, then paused
         self._next_tick = 0.0
+        self._since_wake = 0
+        self._wake_after = max(1, _conf_int(conf, 'queued.min.messages', 100000) // 2)
         self._on_assign = self._on_revoke = self._on_lost = None
         self.connect('partitions-assigned', _on_assigned)
         self.connect('partitions-revoked', _on_revoked)
@@ -1612,7 +1688,11 @@ class Consumer(_Face, _K.Consumer):
         self._store_handed()
         self._cache = []
         self._pos = self._stored = 0
-        messages = _consumed_messages(self._take(max(want, _CONSUME_BATCH), 0))
+        ask = max(want, _CONSUME_BATCH)
+        messages = _consumed_messages(self._take(ask, 0))
+        self._since_wake += len(messages)
+        if len(messages) < ask and self._since_wake >= self._wake_after:
+            self._wake_fetcher()
         if not messages and timeout_ms != 0:
             deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000.0
             while not messages:
@@ -1621,7 +1701,8 @@ class Consumer(_Face, _K.Consumer):
                     step = max(0, min(step, int((deadline - time.monotonic()) * 1000)))
                 messages = _consumed_messages(self._take(1, step))
                 if messages:
-                    messages += _consumed_messages(self._take(max(want, _CONSUME_BATCH) - 1, 0))
+                    messages += _consumed_messages(self._take(ask - 1, 0))
+                    self._since_wake += len(messages)
                 elif deadline is not None and time.monotonic() >= deadline:
                     break
                 if self._closed:
@@ -1631,6 +1712,26 @@ class Consumer(_Face, _K.Consumer):
             self._cache = self._cache[self._pos:] + messages
             self._pos = self._stored = 0
         self._next_tick = time.monotonic() + _CONSUMER_TICK_S
+
+    def _wake_fetcher(self):
+        """librdkafka 2.0.2 stops fetching a partition once its local queue
+        holds queued.min.messages (or queued.max.messages.kbytes), and looks
+        again only when something wakes its broker thread, or a second
+        later: a consumer a little slower than the fetcher would pause about
+        a second each time. The queue was just drained empty after that many
+        messages: seeking each assigned partition to its current position
+        (without waiting) wakes the fetcher and loses nothing."""
+        self._since_wake = 0
+        try:
+            assigned = _K.Consumer.get_assignment(self)
+            if not assigned:
+                return
+            for tp in _K.Consumer.position(self, assigned):
+                if tp.get_offset() >= 0:
+                    _K.Consumer.seek(self, tp, 0)
+        except GLib.Error as e:
+            # a partition revoked meanwhile, say: the fetcher wakes anyway
+            _log.debug('waking the fetcher: %s', e.message)
 
     def _tick(self):
         """While messages are handed out from the cache: store their offsets,
