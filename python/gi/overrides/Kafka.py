@@ -1637,12 +1637,13 @@ class Consumer(_Face, _K.Consumer):
     def poll(self, timeout=None):
         """The next message (or event: check ``error()``), waiting up to
         ``timeout`` seconds (None: no limit); None if none came in time."""
+        if time.monotonic() >= self._next_tick:
+            # before anything is handed out: its callbacks may raise
+            self._tick()
         i = self._pos
         cache = self._cache
         if i < len(cache):
             self._pos = i + 1
-            if time.monotonic() >= self._next_tick:
-                self._tick()
             return cache[i]
         self._fill(1, _timeout_ms(timeout))
         i = self._pos
@@ -1658,27 +1659,44 @@ class Consumer(_Face, _K.Consumer):
         as soon as there is at least one, or an empty list on timeout."""
         if not isinstance(num_messages, int) or not 0 <= num_messages <= 1000000:
             raise ValueError('num_messages must be between 0 and 1000000 (1M)')
+        if time.monotonic() >= self._next_tick:
+            self._tick()
         i = self._pos
         cache = self._cache
         end = i + num_messages
         if end <= len(cache) and num_messages:
             self._pos = end
-            if time.monotonic() >= self._next_tick:
-                self._tick()
             return cache[i:end]
-        out = cache[i:end]
+        if i < len(cache) or not num_messages:
+            # what is left of the cache: a take could raise (a callback), and
+            # these would be lost
+            self._pos = len(cache) if num_messages else i
+            return cache[i:end]
+        self._fill(num_messages, _timeout_ms(timeout))
+        i = self._pos
+        cache = self._cache
+        out = cache[i:i + num_messages]
         self._pos = i + len(out)
-        if len(out) < num_messages:
-            self._fill(num_messages - len(out), _timeout_ms(timeout) if not out else 0)
-            i = self._pos
-            cache = self._cache
-            more = cache[i:i + num_messages - len(out)]
-            self._pos = i + len(more)
-            out += more
         return out
 
     def _take(self, n, timeout_ms):
-        return self._call(_K.Consumer.consume_batch, n, timeout_ms)
+        """Takes up to n messages from the core into the cache (a rebalance
+        handler may have replaced it meanwhile: appended to whatever it is
+        now). Exceptions raised by the callbacks it served wait for the
+        caller, so that no message taken is lost."""
+        self._serving += 1
+        try:
+            batch = _K.Consumer.consume_batch(self, n, timeout_ms)
+        except GLib.Error as e:
+            self._serving -= 1
+            self._raise_pending()
+            _raise(e)
+        self._serving -= 1
+        messages = _consumed_messages(batch)
+        if messages:
+            self._cache.extend(messages)
+            self._since_wake += len(messages)
+        return len(messages)
 
     def _fill(self, want, timeout_ms):
         """The cache is spent: store the offsets handed out, take what the
@@ -1689,29 +1707,22 @@ class Consumer(_Face, _K.Consumer):
         self._cache = []
         self._pos = self._stored = 0
         ask = max(want, _CONSUME_BATCH)
-        messages = _consumed_messages(self._take(ask, 0))
-        self._since_wake += len(messages)
-        if len(messages) < ask and self._since_wake >= self._wake_after:
+        got = self._take(ask, 0)
+        if got < ask and self._since_wake >= self._wake_after:
             self._wake_fetcher()
-        if not messages and timeout_ms != 0:
+        if not got and timeout_ms != 0 and self._exc is None:
             deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000.0
-            while not messages:
+            while not got and self._exc is None and not self._closed:
                 step = _WAIT_SLICE_MS
                 if deadline is not None:
                     step = max(0, min(step, int((deadline - time.monotonic()) * 1000)))
-                messages = _consumed_messages(self._take(1, step))
-                if messages:
-                    messages += _consumed_messages(self._take(ask - 1, 0))
-                    self._since_wake += len(messages)
+                got = self._take(1, step)
+                if got:
+                    got += self._take(ask - 1, 0)
                 elif deadline is not None and time.monotonic() >= deadline:
                     break
-                if self._closed:
-                    break
-        # a rebalance handler may have changed the cache meanwhile
-        if messages:
-            self._cache = self._cache[self._pos:] + messages
-            self._pos = self._stored = 0
         self._next_tick = time.monotonic() + _CONSUMER_TICK_S
+        self._raise_pending()
 
     def _wake_fetcher(self):
         """librdkafka 2.0.2 stops fetching a partition once its local queue
@@ -1736,11 +1747,11 @@ class Consumer(_Face, _K.Consumer):
     def _tick(self):
         """While messages are handed out from the cache: store their offsets,
         and call into the consumer queue (max.poll.interval.ms, rebalances)."""
+        self._check_open()
         self._next_tick = time.monotonic() + _CONSUMER_TICK_S
         self._store_handed()
-        more = _consumed_messages(self._take(1, 0))
-        if more:
-            self._cache.extend(more)
+        self._take(1, 0)
+        self._raise_pending()
 
     def _store_handed(self):
         """Stores, for each partition, the offset after the last message
