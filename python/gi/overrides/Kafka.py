@@ -53,6 +53,7 @@ from gi.repository import GLib
 
 from ..module import get_introspection_module
 from ..overrides import override
+from . import _kafkaface
 
 _K = get_introspection_module('Kafka')
 
@@ -490,6 +491,7 @@ def _set_field(msg, name, value):
 
 
 _new_message = functools.partial(tuple.__new__, Message)
+_kafkaface.setup(Message, _LAZY)
 _get_err = operator.itemgetter(_ERR)
 _get_key = operator.itemgetter(_TOPIC, _PART)
 _get_offset = operator.itemgetter(_OFF)
@@ -1023,27 +1025,24 @@ class Producer(_Face, _K.Producer):
         self._face_setup(face)
         self._default_cb = face.get('on_delivery')
         self._only_errors = only_errors
-        self._bufs = {}
-        st = self._st = _ProducerState()
         self._cbs = {}        # tag -> callback (None: the default one)
-        self._next_tag = 1
         self._backlog = []
         self._hand_over_lock = threading.RLock()
         self._ctx = _K.Client.get_context(self)
         self._max_msgs = _conf_int(conf, 'queue.buffering.max.messages', 100000)
         self._max_msg_size = _conf_int(conf, 'message.max.bytes', 1000000)
-        # the largest value that needs no size check (no key, no headers)
-        self._max_value = self._max_msg_size - _MSG_OVERHEAD
-        # produce() takes its slow path (hand over, count the room left in
-        # librdkafka's queue) when the buffer would pass this
-        st.trigger = min(_PRODUCE_BATCH, self._max_msgs)
         self._fatal = None
         self._txn = False if conf.get('transactional.id') else None
-        st.gate = self._txn is False
+        # the messages produced, per topic, as the columns the core takes;
+        # produce() calls back _make_room() when the buffer would pass its
+        # trigger (hand over, count the room left in librdkafka's queue)
+        self._buf = _kafkaface.Buffer(self, self._cbs, self._max_msg_size,
+                                      min(_PRODUCE_BATCH, self._max_msgs),
+                                      self._default_cb is not None)
+        self._buf.gate = self._txn is False
+        # the C produce(), bound to the instance: no Python on the hot path
+        self.produce = self._buf.produce
         self.connect('delivery-batch', _on_delivery_batch)
-        # produce() is a closure over the state, bound to the instance: the
-        # hot path then reads no attribute of the GObject wrapper
-        self.produce = _make_produce(self, st, self._bufs)
         self.connect('error', _on_error_watch)
         return self
 
@@ -1070,35 +1069,29 @@ class Producer(_Face, _K.Producer):
         ``KafkaException`` for a bad topic name or partition, a message above
         ``message.max.bytes``, after a fatal error, or outside a transaction
         of a transactional producer."""
-        # replaced, per instance, by the closure _make_produce() builds
+        # replaced, per instance, by the C one (_kafkaface.Buffer.produce)
         return self.produce(topic, value, key, partition, on_delivery, callback,
                             timestamp, headers)
 
-    def _check_more(self, topic, vlen, klen, partition, timestamp, headers):
-        """produce()'s checks beyond the plain case: partition, timestamp,
-        headers, size; returns the headers as the core takes them."""
-        if partition != -1:
-            if not isinstance(partition, int):
-                raise TypeError('partition must be int, not %s' % type(partition).__name__)
-            if partition < -1:
-                raise KafkaException(KafkaError(
-                    KafkaError._INVALID_ARG,
-                    'Invalid partition %d for topic "%s": use -1 to let the '
-                    'partitioner choose' % (partition, topic)))
-        if timestamp and not isinstance(timestamp, int):
-            raise TypeError('timestamp must be int (milliseconds), not %s'
-                            % type(timestamp).__name__)
-        size = _MSG_OVERHEAD + max(vlen, 0) + max(klen, 0)
-        if headers is not None:
-            headers, hsize = _headers_arg(headers)
-            size += hsize
-        if size > self._max_msg_size:
-            raise KafkaException(KafkaError(
-                KafkaError.MSG_SIZE_TOO_LARGE,
-                'Unable to produce message: a message of %d bytes (key, value, headers '
-                'and overhead) is larger than message.max.bytes (%d)'
-                % (size, self._max_msg_size)))
-        return headers
+    # What the C produce() calls back for, beyond the plain case:
+
+    def _check_topic(self, topic):
+        _check_topic(topic)
+
+    def _bad_partition(self, topic, partition):
+        raise KafkaException(KafkaError(
+            KafkaError._INVALID_ARG,
+            'Invalid partition %d for topic "%s": use -1 to let the partitioner choose'
+            % (partition, topic)))
+
+    def _headers_arg(self, headers):
+        return _headers_arg(headers)
+
+    def _too_large(self, size):
+        raise KafkaException(KafkaError(
+            KafkaError.MSG_SIZE_TOO_LARGE,
+            'Unable to produce message: a message of %d bytes (key, value, headers and '
+            'overhead) is larger than message.max.bytes (%d)' % (size, self._max_msg_size)))
 
     def _check_gate(self):
         if self._fatal is not None:
@@ -1110,74 +1103,47 @@ class Producer(_Face, _K.Producer):
                 'transaction: call begin_transaction() first'))
 
     def _update_gate(self):
-        self._st.gate = self._fatal is not None or self._txn is False
+        self._buf.gate = self._fatal is not None or self._txn is False
 
     def _make_room(self):
         """The buffer is full, or librdkafka's queue may be: hand the buffer
         over, and count the room left from the core's count. BufferError
         when there is none for one more message."""
         self._hand_over()
-        nbuf = self._st.nbuf
+        buf = self._buf
+        nbuf = buf.nbuf
         used = _K.Producer.get_out_queue_length(self) + nbuf
         room = self._max_msgs - used
         if room < 1 or nbuf:
-            self._st.trigger = nbuf
+            buf.trigger = nbuf
             raise BufferError('Local: Queue full: %d messages wait for delivery; serve '
                               'delivery reports with poll() and produce again' % used)
-        self._st.trigger = nbuf + min(_PRODUCE_BATCH, room)
+        buf.trigger = nbuf + min(_PRODUCE_BATCH, room)
 
     def _schedule_hand_over(self):
         src = GLib.Idle(priority=GLib.PRIORITY_DEFAULT)
         src.set_callback(_idle_hand_over, weakref.ref(self))
-        self._st.idle = src
+        self._buf.idle = True
         src.attach(self._ctx)
 
     def _hand_over(self):
         """Hands every buffered message to the core, topic by topic, each in
         one produce_batch_full() call. What the local queue has no room for
-        stays buffered, in order."""
+        stays buffered, in order; a message the core refuses gets a failed
+        delivery report."""
         with self._hand_over_lock:
-            left = 0
-            for topic, buf in list(self._bufs.items()):
-                n = len(buf)
-                if not n:
-                    continue
-                items = buf[:n]
-                del buf[:n]
-                sent = self._send(topic, items)
-                if sent < n:
-                    buf[0:0] = items[sent:]
-                    left += n - sent
-            self._st.nbuf = left
-            if left:
-                self._st.trigger = left
+            failures = self._buf.send(self)
+        for item, code, text in failures:
+            err = _kafka_error(GLib.Error.new_literal(_K.error_quark(), text, code))
+            if code == KafkaError._FATAL:
+                self._fatal = err
+                self._update_gate()
+            self._fail_items([item], err)
 
-    def _send(self, topic, items):
-        """Queues items for a topic; returns how many were taken (queued, or
-        failed with a report of their own); stops when the queue is full."""
-        done = 0
-        n = len(items)
-        while done < n:
-            part = items[done:] if done else items
-            try:
-                queued = _send_batch(self, topic, part)
-            except GLib.Error as e:
-                if e.domain == _DOMAIN and e.code == KafkaError._QUEUE_FULL:
-                    return done
-                # the first message cannot go: it gets a failed report
-                self._fail_items(topic, part[:1], _kafka_error(e))
-                if e.domain == _DOMAIN and e.code == KafkaError._FATAL:
-                    self._fatal = _kafka_error(e)
-                    self._update_gate()
-                done += 1
-                continue
-            done += queued
-        return done
-
-    def _fail_items(self, topic, items, err):
+    def _fail_items(self, items, err):
         """Messages the core refused after produce() returned: each gets a
         delivery report with the error, served like the others."""
-        for value, vlen, key, klen, partition, timestamp, headers, cb in items:
+        for topic, value, key, partition, headers, cb in items:
             if cb is None:
                 cb = self._default_cb
             if cb is None:
@@ -1211,7 +1177,7 @@ class Producer(_Face, _K.Producer):
         """Serves delivery reports and other callbacks, waiting up to
         ``timeout`` seconds (None: no limit) for a first one. Returns how many
         events were served."""
-        if self._st.nbuf:
+        if self._buf.nbuf:
             self._hand_over()
         ms = _timeout_ms(timeout)
         self._serving += 1
@@ -1250,7 +1216,7 @@ class Producer(_Face, _K.Producer):
             self._hand_over()
             left = (_WAIT_SLICE_MS if deadline is None else
                     max(0, min(_WAIT_SLICE_MS, int((deadline - time.monotonic()) * 1000))))
-            if not self._st.nbuf:
+            if not self._buf.nbuf:
                 try:
                     if self._call(_K.Producer.flush, left):
                         break
@@ -1274,9 +1240,9 @@ class Producer(_Face, _K.Producer):
     def __len__(self):
         """Messages produced whose delivery report was not served yet: in the
         face's buffer, librdkafka's queue, in flight, or waiting."""
-        if self._st.nbuf:
+        if self._buf.nbuf:
             self._hand_over()
-        return _K.Producer.get_out_queue_length(self) + self._st.nbuf + len(self._backlog)
+        return _K.Producer.get_out_queue_length(self) + self._buf.nbuf + len(self._backlog)
 
     def __bool__(self):
         return True
@@ -1294,14 +1260,11 @@ class Producer(_Face, _K.Producer):
         if not blocking:
             flags |= _K.PurgeFlags.NON_BLOCKING
         self._call(_K.Producer.purge, _K.PurgeFlags(flags))
-        if in_queue and self._st.nbuf:
+        if in_queue and self._buf.nbuf:
+            # what the full queue had no room for: purged here
             with self._hand_over_lock:
-                err = KafkaError(KafkaError._PURGE_QUEUE, 'Local: Purged in queue')
-                for topic, buf in list(self._bufs.items()):
-                    items = buf[:]
-                    del buf[:len(items)]
-                    self._fail_items(topic, items, err)
-                self._st.nbuf = 0
+                items = self._buf.take_all()
+            self._fail_items(items, KafkaError(KafkaError._PURGE_QUEUE, 'Local: Purged in queue'))
 
     # -- transactions
 
@@ -1353,114 +1316,20 @@ class Producer(_Face, _K.Producer):
         ms = _timeout_ms(timeout)
         deadline = None if ms < 0 else time.monotonic() + ms / 1000.0
         self._hand_over()
-        while self._st.nbuf:
+        while self._buf.nbuf:
             if deadline is not None and time.monotonic() >= deadline:
                 raise KafkaException(KafkaError(
                     KafkaError._TIMED_OUT, 'The local queue stayed full: %d messages '
-                    'of the transaction could not be queued' % self._st.nbuf, retriable=True))
+                    'of the transaction could not be queued' % self._buf.nbuf, retriable=True))
             self._call(_K.Producer.poll, 100)
             self._hand_over()
-
-
-class _ProducerState:
-    """A producer's hot state, read by its produce() closure."""
-    __slots__ = ('nbuf', 'trigger', 'gate', 'idle')
-
-    def __init__(self):
-        self.nbuf = 0         # messages buffered (an approximate count across threads)
-        self.trigger = 0
-        self.gate = False     # produce() must check more: fatal error, transaction state
-        self.idle = None      # the idle source that will hand the buffer over
-
-
-def _make_produce(self, st, bufs):
-    ref = weakref.ref(self)
-    max_value = self._max_value
-    bytes_arg = _bytes_arg
-    check_topic = _check_topic
-
-    def produce(topic, value=None, key=None, partition=-1, on_delivery=None, callback=None,
-                timestamp=0, headers=None):
-        if st.gate:
-            ref()._check_gate()
-        buf = bufs.get(topic)
-        if buf is None:
-            buf = bufs.setdefault(check_topic(topic), [])
-        if value.__class__ is bytes:
-            vlen = len(value)
-        else:
-            value, vlen = bytes_arg(value, 'value')
-        if key is None:
-            klen = -1
-        else:
-            key, klen = bytes_arg(key, 'key')
-        if vlen > max_value or klen >= 0 or headers is not None or partition != -1 \
-                or timestamp:
-            headers = ref()._check_more(topic, vlen, klen, partition, timestamp, headers)
-        cb = on_delivery if on_delivery is not None else callback
-        if cb is not None and not callable(cb):
-            raise TypeError('on_delivery must be callable, not %s' % type(cb).__name__)
-        n = st.nbuf + 1
-        if n > st.trigger:
-            ref()._make_room()
-            n = st.nbuf + 1
-        buf.append((value, vlen, key, klen, partition, timestamp, headers, cb))
-        st.nbuf = n
-        if n == 1 and st.idle is None:
-            ref()._schedule_hand_over()
-
-    produce.__doc__ = Producer.produce.__doc__
-    return produce
-
-
-def _send_batch(self, topic, items):
-    values, vlens, keys, klens, parts, tss, hdrs, cbs = zip(*items)
-    n = len(items)
-    data = b''.join(filter(None, values))
-    if max(klens) < 0:
-        kdata = klens = None
-    else:
-        kdata = b''.join(filter(None, keys))
-    if parts.count(-1) == n:
-        parts = None
-    if tss.count(0) == n:
-        tss = None
-    if hdrs.count(None) == n:
-        hdrs = None
-    else:
-        hdrs = [_core_headers(h) for h in hdrs]
-    if self._default_cb is None and cbs.count(None) == n:
-        tags = None
-    else:
-        # the tags of a batch follow each other; the callbacks are filed by
-        # tag in one go (None: the default callback)
-        first = self._next_tag
-        if first + n > _MAX_TAG:
-            first = 1
-        self._next_tag = first + n
-        tags = range(first, first + n)
-        # filed first: another thread running the producer's context may
-        # serve a report before the call returns
-        self._cbs.update(zip(tags, cbs))
-    try:
-        queued = _K.Producer.produce_batch_full(self, topic, parts, data, vlens, kdata,
-                                                klens, tss, hdrs, tags)
-    except GLib.Error:
-        queued = 0
-        raise
-    finally:
-        if tags is not None and queued < n:
-            pop = self._cbs.pop
-            for tag in tags[queued:]:
-                pop(tag, None)
-    return queued
 
 
 def _idle_hand_over(ref):
     self = ref()
     if self is not None:
-        self._st.idle = None
-        if self._st.nbuf:
+        self._buf.idle = False
+        if self._buf.nbuf:
             self._hand_over()
     return False
 
@@ -1473,48 +1342,19 @@ def _on_error_watch(self, gerror):
 
 def _on_delivery_batch(self, batch):
     """One delivery-batch emission: each message's callback, found by its
-    tag, called from here with a light Message."""
-    cbs = self._cbs
-    dflt = self._default_cb
-    if not cbs and dflt is None:
+    tag, called with a light Message (by _kafkaface.deliver())."""
+    if not self._cbs and self._default_cb is None:
         return
     if self._backlog:
         self._serve_backlog()
-    tags = batch.get_tags()
-    n = len(tags)
-    codes = batch.get_error_codes()
-    cols = _DeliveryColumns(batch, n)
-    if codes.count(0) == n:
-        errors = _repeat(None)
-    else:
-        errors = [_code_error(c) if c else None for c in codes]
-    messages = list(map(_new_message, zip(
-        errors, _repeat(batch.get_topic(0)), batch.get_partitions(), batch.get_offsets(),
-        _repeat(_LAZY), _repeat(_LAZY), _repeat(_LAZY), _repeat(_LAZY), _repeat(0),
-        _repeat(_LAZY), _repeat(cols), range(n))))
-    stop = self._serving and self._exc is not None
-    pop = cbs.pop
-    only_errors = self._only_errors
-    msg = None
-    for tag, msg in zip(tags, messages):
-        cb = pop(tag, None)
-        if cb is None:
-            cb = dflt
-            if cb is None:
-                continue
-        err = msg[0]
-        if only_errors and err is None:
-            continue
-        if stop:
-            self._backlog.append((cb, err, msg))
-            continue
-        try:
-            cb(err, msg)
-        except BaseException as exc:  # noqa: B902
-            self._callback_failed(exc)
-            # a call serves this batch: it raises, the rest wait for the next
-            stop = bool(self._serving)
-    del messages, msg
+    serving = bool(self._serving)
+    cols = _DeliveryColumns(batch, batch.get_length())
+    rest = _kafkaface.deliver(batch, self._cbs, self._default_cb, self._only_errors,
+                              _code_error, cols, self._callback_failed, serving,
+                              serving and self._exc is not None)
+    if rest:
+        self._backlog.extend(rest)
+        del rest
     cols.detach(0)
 
 
@@ -1538,37 +1378,15 @@ class ConsumerGroupMetadata:
         return '<ConsumerGroupMetadata of %s>' % (_K.Client.get_name(c) if c else 'a closed consumer')
 
 
+def _event_error(code, text):
+    """A consumer event's KafkaError (its flags from its code)."""
+    base = _code_error(code)
+    return KafkaError(code, text, base.fatal(), base.retriable(), base.txn_requires_abort())
+
+
 def _consumed_messages(batch):
-    """Light Messages over a consumed batch's columns: one GI call per column,
-    the objects built at C speed."""
-    n = batch.get_length()
-    if not n:
-        return []
-    codes = batch.get_error_codes()
-    names, indexes = batch.get_topics()
-    if len(names) == 1 and indexes.count(0) == n:
-        topics = _repeat(names[0])
-    else:
-        topics = [names[i] if i >= 0 else None for i in indexes]
-    data, lengths = batch.get_values()
-    values = _split(data, lengths, n)
-    data, lengths = batch.get_keys()
-    keys = _split(data, lengths, n)
-    headers = _split_headers(n, *batch.get_headers())
-    if codes.count(0) == n:
-        errors = _repeat(None)
-    else:
-        errors = [None] * n
-        for i, code in enumerate(codes):
-            if code:
-                e = batch.get_message(i).get_error()
-                errors[i] = _kafka_error(e)
-                # the seed gives an event's text as its value
-                values[i] = e.message.encode('utf-8')
-    return list(map(_new_message, zip(errors, topics, batch.get_partitions(),
-                                      batch.get_offsets(), keys, values, headers,
-                                      batch.get_timestamp_types(), batch.get_timestamps(),
-                                      _repeat(None), _repeat(None), _repeat(0))))
+    """Light Messages over a consumed batch, built by _kafkaface.consumed()."""
+    return _kafkaface.consumed(batch, _event_error)
 
 
 @override

@@ -1,0 +1,1224 @@
+/* kafka-glib: GObject bindings for Apache Kafka
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * _kafkaface: the hot loops of the Python face (Kafka.py), in C. Kafka.py
+ * keeps every decision (configuration, errors, exceptions, offsets,
+ * rebalances); this module only does, per message, what Python would do
+ * slowly:
+ *
+ * - Buffer.produce(): the seed's produce() arguments checked and appended to
+ *   per-topic columns; Buffer.send() hands each topic's columns to
+ *   kafka_producer_produce_batch_full() in one call, with a tag per message.
+ * - deliver(): one delivery-batch emission read column by column, each
+ *   message's callback found by its tag and called with a light Message.
+ * - consumed(): light Messages over a consumed KafkaMessageBatch.
+ *
+ * It calls kafka-glib's C API directly: the GObjects come from the PyGObject
+ * wrappers' __gpointer__ capsules. Every function here runs with the GIL
+ * held, so that a Buffer is consistent across Python threads.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <string.h>
+
+#include <kafka-glib/kafka-glib.h>
+
+/* The fields of a Message tuple (Kafka.py's _ERR… constants) */
+enum {
+  F_ERR, F_TOPIC, F_PART, F_OFF, F_KEY, F_VALUE, F_HDRS, F_TSTYPE, F_TS, F_LAT,
+  F_COLS, F_IDX, N_FIELDS
+};
+
+#define MSG_OVERHEAD 36
+#define MAX_TAG G_MAXINT32
+
+/* Set by setup(): the face's classes and helpers */
+static PyTypeObject *message_type;
+static PyObject *lazy;
+
+static gpointer
+wrapper_gobject (PyObject *wrapper,
+                 GType     type)
+{
+  PyObject *capsule = PyObject_GetAttrString (wrapper, "__gpointer__");
+  gpointer obj;
+
+  if (capsule == NULL)
+    return NULL;
+  obj = PyCapsule_GetPointer (capsule, NULL);
+  Py_DECREF (capsule);
+  if (obj == NULL)
+    return NULL;
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (obj, type))
+    {
+      PyErr_Format (PyExc_TypeError, "expected a %s", g_type_name (type));
+      return NULL;
+    }
+  return obj;
+}
+
+static PyObject *
+new_message (void)
+{
+  if (message_type == NULL)
+    {
+      PyErr_SetString (PyExc_RuntimeError, "_kafkaface.setup() was not called");
+      return NULL;
+    }
+  return message_type->tp_alloc (message_type, N_FIELDS);
+}
+
+/* A bytes object, or None for a NULL column entry (length -1) */
+static PyObject *
+bytes_or_none (const guint8 *data,
+               gint32        len)
+{
+  if (len < 0)
+    Py_RETURN_NONE;
+  return PyBytes_FromStringAndSize ((const char *) data, len);
+}
+
+/* Message i's headers from a batch's headers column: a list of (str,
+ * bytes|None), or None. *pos walks the names. */
+static PyObject *
+headers_item (gint32        count,
+              char        **names,
+              const gint32 *lengths,
+              const guint8 *data,
+              guint        *pos,
+              gsize        *data_pos)
+{
+  PyObject *list;
+
+  if (count <= 0)
+    Py_RETURN_NONE;
+  list = PyList_New (count);
+  if (list == NULL)
+    return NULL;
+  for (gint32 h = 0; h < count; h++, (*pos)++)
+    {
+      gint32 len = lengths[*pos];
+      PyObject *pair = Py_BuildValue ("(sN)", names[*pos],
+                                      bytes_or_none (data + *data_pos, len));
+
+      if (pair == NULL)
+        {
+          Py_DECREF (list);
+          return NULL;
+        }
+      *data_pos += MAX (len, 0);
+      PyList_SET_ITEM (list, h, pair);
+    }
+  return list;
+}
+
+/* ------------------------------------------------------------------------ */
+/* consumed(batch, make_error) -> [Message] */
+
+static PyObject *
+consumed (PyObject *module,
+          PyObject *args)
+{
+  PyObject *batch_wrapper, *make_error, *list = NULL, *topic = NULL;
+  KafkaMessageBatch *batch;
+  guint n, n2;
+  gint *codes = NULL, *types = NULL;
+  gint32 *parts = NULL, *vlens = NULL, *klens = NULL, *hcounts = NULL, *hlens = NULL;
+  gint64 *offsets = NULL, *timestamps = NULL;
+  guint8 *vdata = NULL, *kdata = NULL, *hdata = NULL;
+  char **hnames = NULL;
+  gsize vdata_len, kdata_len, hdata_len, vpos = 0, kpos = 0, hdpos = 0;
+  guint hpos = 0;
+  const char *last_topic = NULL;
+
+  if (!PyArg_ParseTuple (args, "OO", &batch_wrapper, &make_error))
+    return NULL;
+  batch = wrapper_gobject (batch_wrapper, KAFKA_TYPE_MESSAGE_BATCH);
+  if (batch == NULL)
+    return NULL;
+
+  n = kafka_message_batch_get_length (batch);
+  list = PyList_New (n);
+  if (list == NULL || n == 0)
+    return list;
+
+  codes = kafka_message_batch_get_error_codes (batch, &n2);
+  parts = kafka_message_batch_get_partitions (batch, &n2);
+  offsets = kafka_message_batch_get_offsets (batch, &n2);
+  timestamps = kafka_message_batch_get_timestamps (batch, &n2);
+  types = kafka_message_batch_get_timestamp_types (batch, &n2);
+  vdata = kafka_message_batch_get_values (batch, &vdata_len, &vlens, &n2);
+  kdata = kafka_message_batch_get_keys (batch, &kdata_len, &klens, &n2);
+  hdata = kafka_message_batch_get_headers (batch, &hdata_len, &hcounts, &n2,
+                                           &hnames, &n2, &hlens, &n2);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = kafka_message_batch_get_topic (batch, i);
+      PyObject *msg = new_message ();
+      PyObject *err, *value;
+
+      if (msg == NULL)
+        goto fail;
+      PyList_SET_ITEM (list, i, msg);
+
+      /* consecutive messages share their topic's str */
+      if (name != last_topic && (name == NULL || last_topic == NULL || strcmp (name, last_topic) != 0))
+        {
+          Py_CLEAR (topic);
+          topic = name ? PyUnicode_FromString (name) : (Py_INCREF (Py_None), Py_None);
+          if (topic == NULL)
+            goto fail;
+          last_topic = name;
+        }
+
+      value = bytes_or_none (vdata + vpos, vlens[i]);
+      vpos += MAX (vlens[i], 0);
+      if (codes[i] != 0)
+        {
+          /* an event: its error, and (as the seed gives it) its text as value */
+          g_autoptr(KafkaMessage) m = kafka_message_batch_get_message (batch, i);
+          const GError *e = kafka_message_get_error (m);
+
+          err = PyObject_CallFunction (make_error, "is", codes[i], e ? e->message : "");
+          Py_XDECREF (value);
+          value = err ? PyBytes_FromString (e ? e->message : "") : NULL;
+        }
+      else
+        {
+          err = Py_None;
+          Py_INCREF (err);
+        }
+      if (err == NULL || value == NULL)
+        {
+          Py_XDECREF (err);
+          Py_XDECREF (value);
+          goto fail;
+        }
+
+      PyTuple_SET_ITEM (msg, F_ERR, err);
+      Py_INCREF (topic);
+      PyTuple_SET_ITEM (msg, F_TOPIC, topic);
+      PyTuple_SET_ITEM (msg, F_PART, PyLong_FromLong (parts[i]));
+      PyTuple_SET_ITEM (msg, F_OFF, PyLong_FromLongLong (offsets[i]));
+      PyTuple_SET_ITEM (msg, F_KEY, bytes_or_none (kdata + kpos, klens[i]));
+      kpos += MAX (klens[i], 0);
+      PyTuple_SET_ITEM (msg, F_VALUE, value);
+      PyTuple_SET_ITEM (msg, F_HDRS, headers_item (hcounts[i], hnames, hlens, hdata, &hpos, &hdpos));
+      PyTuple_SET_ITEM (msg, F_TSTYPE, PyLong_FromLong (types[i]));
+      PyTuple_SET_ITEM (msg, F_TS, PyLong_FromLongLong (timestamps[i]));
+      Py_INCREF (Py_None);
+      PyTuple_SET_ITEM (msg, F_LAT, Py_None);
+      Py_INCREF (Py_None);
+      PyTuple_SET_ITEM (msg, F_COLS, Py_None);
+      PyTuple_SET_ITEM (msg, F_IDX, PyLong_FromLong (0));
+      for (int f = 0; f < N_FIELDS; f++)
+        if (PyTuple_GET_ITEM (msg, f) == NULL)
+          goto fail;
+    }
+  goto out;
+
+fail:
+  Py_CLEAR (list);
+out:
+  Py_XDECREF (topic);
+  g_free (codes);
+  g_free (parts);
+  g_free (offsets);
+  g_free (timestamps);
+  g_free (types);
+  g_free (vdata);
+  g_free (vlens);
+  g_free (kdata);
+  g_free (klens);
+  g_free (hdata);
+  g_free (hcounts);
+  g_strfreev (hnames);
+  g_free (hlens);
+  return list;
+}
+
+/* ------------------------------------------------------------------------ */
+/* deliver(batch, cbs, default_cb, only_errors, make_error, cols, failed,
+ *         serving, stop) -> [(cb, err, msg)] left to call: when a callback
+ * raises while a call serves the batch (serving), or from the start (stop) */
+
+static PyObject *
+deliver (PyObject *module,
+         PyObject *args)
+{
+  PyObject *batch_wrapper, *cbs, *default_cb, *make_error, *cols, *failed;
+  PyObject *topic = NULL, *rest = NULL, *errors = NULL;
+  int only_errors, serving, stop = 0;
+  KafkaMessageBatch *batch;
+  guint32 *tags = NULL;
+  gint *codes = NULL;
+  gint32 *parts = NULL;
+  gint64 *offsets = NULL;
+  guint n, n2;
+  const char *name;
+
+  if (!PyArg_ParseTuple (args, "OO!OpOOOpp", &batch_wrapper, &PyDict_Type, &cbs, &default_cb,
+                         &only_errors, &make_error, &cols, &failed, &serving, &stop))
+    return NULL;
+  batch = wrapper_gobject (batch_wrapper, KAFKA_TYPE_MESSAGE_BATCH);
+  if (batch == NULL)
+    return NULL;
+
+  rest = PyList_New (0);
+  errors = PyDict_New ();
+  if (rest == NULL || errors == NULL)
+    goto fail;
+  n = kafka_message_batch_get_length (batch);
+  if (n == 0)
+    goto out;
+  tags = kafka_message_batch_get_tags (batch, &n2);
+  codes = kafka_message_batch_get_error_codes (batch, &n2);
+  parts = kafka_message_batch_get_partitions (batch, &n2);
+  offsets = kafka_message_batch_get_offsets (batch, &n2);
+  name = kafka_message_batch_get_topic (batch, 0);
+  topic = name ? PyUnicode_FromString (name) : (Py_INCREF (Py_None), Py_None);
+  if (topic == NULL)
+    goto fail;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PyObject *cb = NULL, *key, *err, *msg, *result;
+
+      if (tags[i] != 0)
+        {
+          key = PyLong_FromUnsignedLong (tags[i]);
+          if (key == NULL)
+            goto fail;
+          cb = PyDict_GetItemWithError (cbs, key);
+          Py_XINCREF (cb);
+          if (cb != NULL && PyDict_DelItem (cbs, key) < 0)
+            {
+              Py_DECREF (key);
+              Py_DECREF (cb);
+              goto fail;
+            }
+          Py_DECREF (key);
+          if (cb == NULL && PyErr_Occurred ())
+            goto fail;
+        }
+      if (cb == NULL || cb == Py_None)
+        {
+          Py_XDECREF (cb);
+          cb = default_cb;
+          Py_INCREF (cb);
+        }
+      if (cb == Py_None || (only_errors && codes[i] == 0))
+        {
+          Py_DECREF (cb);
+          continue;
+        }
+
+      if (codes[i] != 0)
+        {
+          PyObject *code = PyLong_FromLong (codes[i]);
+
+          /* one KafkaError per code and batch */
+          err = code ? PyDict_GetItemWithError (errors, code) : NULL;
+          if (err != NULL)
+            Py_INCREF (err);
+          else if (code != NULL && !PyErr_Occurred ())
+            {
+              err = PyObject_CallFunction (make_error, "O", code);
+              if (err != NULL && PyDict_SetItem (errors, code, err) < 0)
+                Py_CLEAR (err);
+            }
+          Py_XDECREF (code);
+          if (err == NULL)
+            {
+              Py_DECREF (cb);
+              goto fail;
+            }
+        }
+      else
+        {
+          err = Py_None;
+          Py_INCREF (err);
+        }
+
+      msg = new_message ();
+      if (msg == NULL)
+        {
+          Py_DECREF (cb);
+          Py_DECREF (err);
+          goto fail;
+        }
+      Py_INCREF (err);
+      PyTuple_SET_ITEM (msg, F_ERR, err);
+      Py_INCREF (topic);
+      PyTuple_SET_ITEM (msg, F_TOPIC, topic);
+      PyTuple_SET_ITEM (msg, F_PART, PyLong_FromLong (parts[i]));
+      PyTuple_SET_ITEM (msg, F_OFF, PyLong_FromLongLong (offsets[i]));
+      for (int f = F_KEY; f <= F_LAT; f++)
+        {
+          Py_INCREF (lazy);
+          PyTuple_SET_ITEM (msg, f, lazy);
+        }
+      Py_INCREF (cols);
+      PyTuple_SET_ITEM (msg, F_COLS, cols);
+      PyTuple_SET_ITEM (msg, F_IDX, PyLong_FromUnsignedLong (i));
+      if (PyTuple_GET_ITEM (msg, F_PART) == NULL || PyTuple_GET_ITEM (msg, F_OFF) == NULL ||
+          PyTuple_GET_ITEM (msg, F_IDX) == NULL)
+        {
+          Py_DECREF (cb);
+          Py_DECREF (err);
+          Py_DECREF (msg);
+          goto fail;
+        }
+
+      if (stop)
+        {
+          PyObject *item = PyTuple_Pack (3, cb, err, msg);
+
+          Py_DECREF (cb);
+          Py_DECREF (err);
+          Py_DECREF (msg);
+          if (item == NULL || PyList_Append (rest, item) < 0)
+            {
+              Py_XDECREF (item);
+              goto fail;
+            }
+          Py_DECREF (item);
+          continue;
+        }
+
+      result = PyObject_CallFunctionObjArgs (cb, err, msg, NULL);
+      Py_DECREF (cb);
+      Py_DECREF (err);
+      Py_DECREF (msg);
+      if (result != NULL)
+        {
+          Py_DECREF (result);
+          continue;
+        }
+
+      /* the callback raised: the face keeps (or logs) it; a call that
+       * serves this batch stops here and raises it, the rest wait */
+      {
+        PyObject *type, *value, *tb, *r;
+
+        PyErr_Fetch (&type, &value, &tb);
+        PyErr_NormalizeException (&type, &value, &tb);
+        if (tb != NULL)
+          PyException_SetTraceback (value, tb);
+        r = PyObject_CallFunctionObjArgs (failed, value, NULL);
+        Py_XDECREF (type);
+        Py_XDECREF (value);
+        Py_XDECREF (tb);
+        if (r == NULL)
+          goto fail;
+        Py_DECREF (r);
+        stop = serving;
+      }
+    }
+  goto out;
+
+fail:
+  Py_CLEAR (rest);
+out:
+  Py_XDECREF (topic);
+  Py_XDECREF (errors);
+  g_free (tags);
+  g_free (codes);
+  g_free (parts);
+  g_free (offsets);
+  return rest;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Buffer: the producer's messages, per topic, as the columns
+ * produce_batch_full() takes */
+
+typedef struct {
+  PyObject   *topic;     /* str */
+  const char *topic_c;   /* its UTF-8, owned by it */
+  GByteArray *values, *keys;
+  GArray     *vlens, *klens, *parts;  /* gint32 */
+  GArray     *timestamps;             /* gint64 */
+  GPtrArray  *headers;                /* PyObject* lists (or NULL) */
+  GPtrArray  *cbs;                    /* PyObject* callables (or NULL) */
+  guint       n;
+  gboolean    any_key, any_part, any_ts, any_headers, any_cb;
+} TopicBuf;
+
+typedef struct {
+  PyObject_HEAD
+  PyObject   *topics;       /* dict: str -> index in bufs */
+  GPtrArray  *bufs;         /* TopicBuf* */
+  Py_ssize_t  nbuf;
+  Py_ssize_t  trigger;
+  int         gate;
+  int         idle;
+  Py_ssize_t  max_msg_size;
+  PyObject   *hooks;        /* the face's Producer: _check_gate, _check_topic… */
+  PyObject   *cbs;          /* dict: tag -> callback (None: the default one) */
+  guint32     next_tag;
+  int         default_cb;   /* a default callback exists: every message gets a tag */
+} Buffer;
+
+static void
+topic_buf_free (gpointer data)
+{
+  TopicBuf *b = data;
+
+  for (guint i = 0; i < b->headers->len; i++)
+    Py_XDECREF ((PyObject *) g_ptr_array_index (b->headers, i));
+  for (guint i = 0; i < b->cbs->len; i++)
+    Py_XDECREF ((PyObject *) g_ptr_array_index (b->cbs, i));
+  g_byte_array_unref (b->values);
+  g_byte_array_unref (b->keys);
+  g_array_unref (b->vlens);
+  g_array_unref (b->klens);
+  g_array_unref (b->parts);
+  g_array_unref (b->timestamps);
+  g_ptr_array_unref (b->headers);
+  g_ptr_array_unref (b->cbs);
+  Py_XDECREF (b->topic);
+  g_free (b);
+}
+
+static TopicBuf *
+topic_buf_new (PyObject *topic)
+{
+  TopicBuf *b = g_new0 (TopicBuf, 1);
+
+  b->topic = topic;
+  Py_INCREF (topic);
+  b->topic_c = PyUnicode_AsUTF8 (topic);
+  b->values = g_byte_array_new ();
+  b->keys = g_byte_array_new ();
+  b->vlens = g_array_new (FALSE, FALSE, sizeof (gint32));
+  b->klens = g_array_new (FALSE, FALSE, sizeof (gint32));
+  b->parts = g_array_new (FALSE, FALSE, sizeof (gint32));
+  b->timestamps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b->headers = g_ptr_array_new ();
+  b->cbs = g_ptr_array_new ();
+  return b;
+}
+
+/* Drops the first @k messages of a topic's columns (they were queued). */
+static void
+topic_buf_drop (TopicBuf *b,
+                guint     k,
+                gboolean  release)
+{
+  gsize vbytes = 0, kbytes = 0;
+
+  if (k == 0)
+    return;
+  for (guint i = 0; i < k; i++)
+    {
+      vbytes += MAX (g_array_index (b->vlens, gint32, i), 0);
+      kbytes += MAX (g_array_index (b->klens, gint32, i), 0);
+      if (release)
+        {
+          Py_XDECREF ((PyObject *) g_ptr_array_index (b->headers, i));
+          Py_XDECREF ((PyObject *) g_ptr_array_index (b->cbs, i));
+        }
+    }
+  g_byte_array_remove_range (b->values, 0, vbytes);
+  g_byte_array_remove_range (b->keys, 0, kbytes);
+  g_array_remove_range (b->vlens, 0, k);
+  g_array_remove_range (b->klens, 0, k);
+  g_array_remove_range (b->parts, 0, k);
+  g_array_remove_range (b->timestamps, 0, k);
+  g_ptr_array_remove_range (b->headers, 0, k);
+  g_ptr_array_remove_range (b->cbs, 0, k);
+  b->n -= k;
+  if (b->n == 0)
+    b->any_key = b->any_part = b->any_ts = b->any_headers = b->any_cb = FALSE;
+}
+
+/* A Buffer holds callbacks and its producer: it takes part in the garbage
+ * collector's cycle detection (a callback that refers to its producer is a
+ * cycle through it). */
+static int
+buffer_traverse (Buffer    *self,
+                 visitproc  visit,
+                 void      *arg)
+{
+  Py_VISIT (self->topics);
+  Py_VISIT (self->hooks);
+  Py_VISIT (self->cbs);
+  for (guint t = 0; self->bufs != NULL && t < self->bufs->len; t++)
+    {
+      TopicBuf *b = g_ptr_array_index (self->bufs, t);
+
+      for (guint i = 0; i < b->n; i++)
+        {
+          Py_VISIT ((PyObject *) g_ptr_array_index (b->cbs, i));
+          Py_VISIT ((PyObject *) g_ptr_array_index (b->headers, i));
+        }
+    }
+  return 0;
+}
+
+static int
+buffer_clear (Buffer *self)
+{
+  Py_CLEAR (self->topics);
+  Py_CLEAR (self->hooks);
+  Py_CLEAR (self->cbs);
+  g_clear_pointer (&self->bufs, g_ptr_array_unref);
+  self->nbuf = 0;
+  return 0;
+}
+
+static void
+buffer_dealloc (Buffer *self)
+{
+  PyObject_GC_UnTrack (self);
+  buffer_clear (self);
+  Py_TYPE (self)->tp_free ((PyObject *) self);
+}
+
+static int
+buffer_init (Buffer   *self,
+             PyObject *args,
+             PyObject *kwargs)
+{
+  PyObject *hooks, *cbs;
+  Py_ssize_t max_msg_size, trigger;
+  int default_cb;
+
+  if (!PyArg_ParseTuple (args, "OO!nnp", &hooks, &PyDict_Type, &cbs, &max_msg_size,
+                         &trigger, &default_cb))
+    return -1;
+  Py_XSETREF (self->hooks, (Py_INCREF (hooks), hooks));
+  Py_XSETREF (self->cbs, (Py_INCREF (cbs), cbs));
+  if (self->topics == NULL)
+    self->topics = PyDict_New ();
+  if (self->bufs == NULL)
+    self->bufs = g_ptr_array_new_with_free_func (topic_buf_free);
+  self->max_msg_size = max_msg_size;
+  self->trigger = trigger;
+  self->default_cb = default_cb;
+  self->next_tag = 1;
+  return self->topics ? 0 : -1;
+}
+
+/* A key or value argument: bytes, str (as UTF-8) or None (len -1) */
+static int
+bytes_arg (PyObject    *obj,
+           const char  *what,
+           const char **data,
+           Py_ssize_t  *len)
+{
+  if (obj == NULL || obj == Py_None)
+    {
+      *data = NULL;
+      *len = -1;
+      return 0;
+    }
+  if (PyBytes_CheckExact (obj) || PyBytes_Check (obj))
+    {
+      *data = PyBytes_AS_STRING (obj);
+      *len = PyBytes_GET_SIZE (obj);
+      return 0;
+    }
+  if (PyUnicode_Check (obj))
+    {
+      *data = PyUnicode_AsUTF8AndSize (obj, len);
+      return *data ? 0 : -1;
+    }
+  PyErr_Format (PyExc_TypeError, "%s must be str, bytes or None, not %.100s",
+                what, Py_TYPE (obj)->tp_name);
+  return -1;
+}
+
+static const char *produce_kwlist[] = {
+  "topic", "value", "key", "partition", "on_delivery", "callback", "timestamp", "headers", NULL
+};
+
+/* produce(topic, value=None, key=None, partition=-1, on_delivery=None,
+ *         callback=None, timestamp=0, headers=None) */
+static PyObject *
+buffer_produce (Buffer           *self,
+                PyObject *const  *args,
+                Py_ssize_t        nargs,
+                PyObject         *kwnames)
+{
+  PyObject *a[8] = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  PyObject *topic, *index, *cb, *headers = NULL, *r;
+  const char *vdata, *kdata;
+  Py_ssize_t vlen, klen, hsize = 0, size;
+  long partition = -1;
+  long long timestamp = 0;
+  TopicBuf *b;
+  gint32 v32, k32, p32;
+  gint64 ts;
+
+  if (nargs > 8)
+    {
+      PyErr_Format (PyExc_TypeError, "produce() takes at most 8 arguments (%zd given)", nargs);
+      return NULL;
+    }
+  for (Py_ssize_t i = 0; i < nargs; i++)
+    a[i] = args[i];
+  if (kwnames != NULL)
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE (kwnames); k++)
+      {
+        PyObject *kw = PyTuple_GET_ITEM (kwnames, k);
+        int j;
+
+        for (j = 0; produce_kwlist[j] != NULL; j++)
+          if (PyUnicode_CompareWithASCIIString (kw, produce_kwlist[j]) == 0)
+            break;
+        if (produce_kwlist[j] == NULL)
+          {
+            PyErr_Format (PyExc_TypeError, "'%U' is an invalid keyword argument for produce()", kw);
+            return NULL;
+          }
+        if (a[j] != NULL)
+          {
+            PyErr_Format (PyExc_TypeError, "produce() got multiple values for argument '%s'",
+                          produce_kwlist[j]);
+            return NULL;
+          }
+        a[j] = args[nargs + k];
+      }
+  topic = a[0];
+  if (topic == NULL)
+    {
+      PyErr_SetString (PyExc_TypeError, "produce() missing required argument 'topic'");
+      return NULL;
+    }
+
+  if (self->bufs == NULL)
+    {
+      PyErr_SetString (PyExc_RuntimeError, "the producer is gone");
+      return NULL;
+    }
+  if (self->gate)
+    {
+      r = PyObject_CallMethod (self->hooks, "_check_gate", NULL);
+      if (r == NULL)
+        return NULL;
+      Py_DECREF (r);
+    }
+
+  index = PyUnicode_CheckExact (topic) ? PyDict_GetItemWithError (self->topics, topic) : NULL;
+  if (index == NULL)
+    {
+      /* a new topic: Kafka.py checks its name (type, NUL, Kafka's rule) */
+      if (PyErr_Occurred ())
+        return NULL;
+      r = PyObject_CallMethod (self->hooks, "_check_topic", "O", topic);
+      if (r == NULL)
+        return NULL;
+      Py_DECREF (r);
+    }
+  if (index == NULL)
+    /* another thread may have added it while the check ran */
+    index = PyDict_GetItemWithError (self->topics, topic);
+  if (index == NULL)
+    {
+      if (PyErr_Occurred ())
+        return NULL;
+      index = PyLong_FromSize_t (self->bufs->len);
+      if (index == NULL || PyDict_SetItem (self->topics, topic, index) < 0)
+        {
+          Py_XDECREF (index);
+          return NULL;
+        }
+      Py_DECREF (index);
+      g_ptr_array_add (self->bufs, topic_buf_new (topic));
+      b = g_ptr_array_index (self->bufs, self->bufs->len - 1);
+    }
+  else
+    b = g_ptr_array_index (self->bufs, PyLong_AsSsize_t (index));
+
+  if (bytes_arg (a[1], "value", &vdata, &vlen) < 0 ||
+      bytes_arg (a[2], "key", &kdata, &klen) < 0)
+    return NULL;
+
+  if (a[3] != NULL && a[3] != Py_None)
+    {
+      if (!PyLong_Check (a[3]))
+        {
+          PyErr_Format (PyExc_TypeError, "partition must be int, not %.100s",
+                        Py_TYPE (a[3])->tp_name);
+          return NULL;
+        }
+      partition = PyLong_AsLong (a[3]);
+      if (partition == -1 && PyErr_Occurred ())
+        return NULL;
+      if (partition < -1 || partition > G_MAXINT32)
+        {
+          r = PyObject_CallMethod (self->hooks, "_bad_partition", "Ol", topic, partition);
+          Py_XDECREF (r);
+          return NULL;
+        }
+    }
+  if (a[6] != NULL && a[6] != Py_None)
+    {
+      if (!PyLong_Check (a[6]))
+        {
+          PyErr_Format (PyExc_TypeError, "timestamp must be int (milliseconds), not %.100s",
+                        Py_TYPE (a[6])->tp_name);
+          return NULL;
+        }
+      timestamp = PyLong_AsLongLong (a[6]);
+      if (timestamp == -1 && PyErr_Occurred ())
+        return NULL;
+    }
+  if (a[7] != NULL && a[7] != Py_None)
+    {
+      /* Kafka.py checks and normalizes them: [(str, bytes|None)] and size */
+      r = PyObject_CallMethod (self->hooks, "_headers_arg", "O", a[7]);
+      if (r == NULL)
+        return NULL;
+      headers = PyTuple_GET_ITEM (r, 0);
+      hsize = PyLong_AsSsize_t (PyTuple_GET_ITEM (r, 1));
+      Py_INCREF (headers);
+      Py_DECREF (r);
+      if (headers == Py_None)
+        Py_CLEAR (headers);
+    }
+
+  size = MSG_OVERHEAD + MAX (vlen, 0) + MAX (klen, 0) + hsize;
+  if (size > self->max_msg_size)
+    {
+      Py_XDECREF (headers);
+      r = PyObject_CallMethod (self->hooks, "_too_large", "n", size);
+      Py_XDECREF (r);
+      return NULL;
+    }
+
+  cb = a[4] != NULL && a[4] != Py_None ? a[4] : a[5];
+  if (cb == Py_None)
+    cb = NULL;
+  if (cb != NULL && !PyCallable_Check (cb))
+    {
+      Py_XDECREF (headers);
+      PyErr_Format (PyExc_TypeError, "on_delivery must be callable, not %.100s",
+                    Py_TYPE (cb)->tp_name);
+      return NULL;
+    }
+
+  if (self->nbuf + 1 > self->trigger)
+    {
+      /* the buffer is full, or librdkafka's queue may be: Kafka.py hands
+       * over and counts the room left (BufferError if there is none) */
+      r = PyObject_CallMethod (self->hooks, "_make_room", NULL);
+      if (r == NULL)
+        {
+          Py_XDECREF (headers);
+          return NULL;
+        }
+      Py_DECREF (r);
+    }
+
+  v32 = (gint32) vlen;
+  k32 = (gint32) klen;
+  p32 = (gint32) partition;
+  ts = timestamp;
+  if (vlen > 0)
+    g_byte_array_append (b->values, (const guint8 *) vdata, (guint) vlen);
+  if (klen > 0)
+    g_byte_array_append (b->keys, (const guint8 *) kdata, (guint) klen);
+  g_array_append_val (b->vlens, v32);
+  g_array_append_val (b->klens, k32);
+  g_array_append_val (b->parts, p32);
+  g_array_append_val (b->timestamps, ts);
+  g_ptr_array_add (b->headers, headers);
+  Py_XINCREF (cb);
+  g_ptr_array_add (b->cbs, cb);
+  b->n++;
+  b->any_key |= klen >= 0;
+  b->any_part |= partition != -1;
+  b->any_ts |= timestamp != 0;
+  b->any_headers |= headers != NULL;
+  b->any_cb |= cb != NULL;
+
+  if (++self->nbuf == 1 && !self->idle)
+    {
+      r = PyObject_CallMethod (self->hooks, "_schedule_hand_over", NULL);
+      if (r == NULL)
+        return NULL;
+      Py_DECREF (r);
+    }
+  Py_RETURN_NONE;
+}
+
+/* An item of a message the core refused, for Kafka.py to report:
+ * (topic, value, key, partition, headers, callback) */
+static PyObject *
+topic_buf_item (TopicBuf *b,
+                guint     i)
+{
+  gsize vpos = 0, kpos = 0;
+  PyObject *headers = g_ptr_array_index (b->headers, i);
+  PyObject *cb = g_ptr_array_index (b->cbs, i);
+
+  for (guint j = 0; j < i; j++)
+    {
+      vpos += MAX (g_array_index (b->vlens, gint32, j), 0);
+      kpos += MAX (g_array_index (b->klens, gint32, j), 0);
+    }
+  return Py_BuildValue ("(ONNiOO)", b->topic,
+                        bytes_or_none (b->values->data + vpos, g_array_index (b->vlens, gint32, i)),
+                        bytes_or_none (b->keys->data + kpos, g_array_index (b->klens, gint32, i)),
+                        (int) g_array_index (b->parts, gint32, i),
+                        headers ? headers : Py_None, cb ? cb : Py_None);
+}
+
+static KafkaHeaders *
+core_headers (PyObject *list)
+{
+  KafkaHeaders *h = kafka_headers_new ();
+
+  for (Py_ssize_t i = 0; i < PyList_GET_SIZE (list); i++)
+    {
+      PyObject *pair = PyList_GET_ITEM (list, i);
+      PyObject *value = PyTuple_GET_ITEM (pair, 1);
+      const char *name = PyUnicode_AsUTF8 (PyTuple_GET_ITEM (pair, 0));
+
+      if (name == NULL)
+        {
+          g_object_unref (h);
+          return NULL;
+        }
+      if (value == Py_None)
+        kafka_headers_add (h, name, NULL, -1);
+      else
+        kafka_headers_add (h, name, (const guint8 *) PyBytes_AS_STRING (value),
+                           PyBytes_GET_SIZE (value));
+    }
+  return h;
+}
+
+/* Hands one topic's columns to the core; returns how many were taken (queued,
+ * or refused and appended to @failures as (item, code, message)), and sets
+ * *full when the local queue is full. -1 with a Python exception set. */
+static Py_ssize_t
+topic_buf_send (Buffer        *self,
+                KafkaProducer *producer,
+                TopicBuf      *b,
+                PyObject      *failures,
+                gboolean      *full)
+{
+  Py_ssize_t taken = 0;
+
+  while (b->n > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) headers = NULL;
+      g_autofree guint32 *tags = NULL;
+      guint n = b->n, queued;
+      gboolean tagged = b->any_cb || self->default_cb;
+
+      if (tagged)
+        {
+          /* filed before the call: another thread running the producer's
+           * context may serve a report before it returns */
+          guint32 first = self->next_tag;
+
+          if ((guint64) first + n > MAX_TAG)
+            first = 1;
+          self->next_tag = first + n;
+          tags = g_new (guint32, n);
+          for (guint i = 0; i < n; i++)
+            {
+              PyObject *cb = g_ptr_array_index (b->cbs, i);
+              PyObject *key = PyLong_FromUnsignedLong (first + i);
+
+              tags[i] = first + i;
+              if (key == NULL || PyDict_SetItem (self->cbs, key, cb ? cb : Py_None) < 0)
+                {
+                  Py_XDECREF (key);
+                  return -1;
+                }
+              Py_DECREF (key);
+            }
+        }
+      if (b->any_headers)
+        {
+          headers = g_ptr_array_new ();
+          for (guint i = 0; i < n; i++)
+            {
+              PyObject *list = g_ptr_array_index (b->headers, i);
+              KafkaHeaders *h = list ? core_headers (list) : NULL;
+
+              if (list != NULL && h == NULL)
+                {
+                  for (guint j = 0; j < headers->len; j++)
+                    if (g_ptr_array_index (headers, j) != NULL)
+                      g_object_unref (g_ptr_array_index (headers, j));
+                  return -1;
+                }
+              g_ptr_array_add (headers, h);
+            }
+        }
+
+      queued = kafka_producer_produce_batch_full (producer, b->topic_c,
+                                                  b->any_part ? (gint32 *) (void *) b->parts->data : NULL,
+                                                  b->any_part ? n : 0,
+                                                  b->values->data, b->values->len,
+                                                  (gint32 *) (void *) b->vlens->data, n,
+                                                  b->any_key ? b->keys->data : NULL,
+                                                  b->any_key ? b->keys->len : 0,
+                                                  b->any_key ? (gint32 *) (void *) b->klens->data : NULL,
+                                                  b->any_key ? n : 0,
+                                                  b->any_ts ? (gint64 *) (void *) b->timestamps->data : NULL,
+                                                  b->any_ts ? n : 0,
+                                                  headers,
+                                                  tags, tags ? n : 0,
+                                                  &error);
+      if (headers != NULL)
+        for (guint i = 0; i < headers->len; i++)
+          if (g_ptr_array_index (headers, i) != NULL)
+            g_object_unref (g_ptr_array_index (headers, i));
+
+      if (tagged)
+        for (guint i = queued; i < n; i++)
+          {
+            PyObject *key = PyLong_FromUnsignedLong (tags[i]);
+
+            if (key == NULL || PyDict_DelItem (self->cbs, key) < 0)
+              {
+                Py_XDECREF (key);
+                return -1;
+              }
+            Py_DECREF (key);
+          }
+
+      topic_buf_drop (b, queued, TRUE);
+      taken += queued;
+      if (error == NULL)
+        continue;
+      if (g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_QUEUE_FULL))
+        {
+          *full = TRUE;
+          return taken;
+        }
+      {
+        /* the first message left cannot be queued: Kafka.py reports it */
+        PyObject *item = topic_buf_item (b, 0);
+        PyObject *failure = item ? Py_BuildValue ("(Nis)", item, error->domain == KAFKA_ERROR
+                                                  ? error->code : KAFKA_ERROR_FAIL,
+                                                  error->message) : NULL;
+
+        if (failure == NULL || PyList_Append (failures, failure) < 0)
+          {
+            Py_XDECREF (failure);
+            return -1;
+          }
+        Py_DECREF (failure);
+        topic_buf_drop (b, 1, TRUE);
+        taken++;
+      }
+    }
+  return taken;
+}
+
+/* send(producer) -> failures: hands every topic over; what the full queue
+ * has no room for stays */
+static PyObject *
+buffer_send (Buffer   *self,
+             PyObject *arg)
+{
+  KafkaProducer *producer = wrapper_gobject (arg, KAFKA_TYPE_PRODUCER);
+  PyObject *failures;
+  gboolean full = FALSE;
+  Py_ssize_t left = 0;
+
+  if (producer == NULL)
+    return NULL;
+  if (self->bufs == NULL)
+    return PyList_New (0);
+  failures = PyList_New (0);
+  if (failures == NULL)
+    return NULL;
+  for (guint t = 0; t < self->bufs->len; t++)
+    {
+      TopicBuf *b = g_ptr_array_index (self->bufs, t);
+
+      if (!full && b->n > 0 && topic_buf_send (self, producer, b, failures, &full) < 0)
+        {
+          Py_DECREF (failures);
+          return NULL;
+        }
+      left += b->n;
+    }
+  self->nbuf = left;
+  if (left > 0)
+    self->trigger = left;
+  return failures;
+}
+
+/* take_all() -> [item]: every buffered message, for purge */
+static PyObject *
+buffer_take_all (Buffer   *self,
+                 PyObject *unused)
+{
+  PyObject *items = PyList_New (0);
+
+  if (items == NULL)
+    return NULL;
+  for (guint t = 0; self->bufs != NULL && t < self->bufs->len; t++)
+    {
+      TopicBuf *b = g_ptr_array_index (self->bufs, t);
+
+      for (guint i = 0; i < b->n; i++)
+        {
+          PyObject *item = topic_buf_item (b, i);
+
+          if (item == NULL || PyList_Append (items, item) < 0)
+            {
+              Py_XDECREF (item);
+              Py_DECREF (items);
+              return NULL;
+            }
+          Py_DECREF (item);
+        }
+      topic_buf_drop (b, b->n, TRUE);
+    }
+  self->nbuf = 0;
+  return items;
+}
+
+static PyMethodDef buffer_methods[] = {
+  { "produce", (PyCFunction) (void (*) (void)) buffer_produce, METH_FASTCALL | METH_KEYWORDS,
+    "The seed's produce(): checks the arguments and buffers the message." },
+  { "send", (PyCFunction) buffer_send, METH_O,
+    "send(producer) -> failures: hands the buffer to the core." },
+  { "take_all", (PyCFunction) buffer_take_all, METH_NOARGS,
+    "take_all() -> items: empties the buffer." },
+  { NULL }
+};
+
+static PyObject *
+buffer_get_nbuf (Buffer *self, void *closure)
+{
+  return PyLong_FromSsize_t (self->nbuf);
+}
+
+static PyObject *
+buffer_get_trigger (Buffer *self, void *closure)
+{
+  return PyLong_FromSsize_t (self->trigger);
+}
+
+static int
+buffer_set_trigger (Buffer *self, PyObject *value, void *closure)
+{
+  Py_ssize_t v = value ? PyLong_AsSsize_t (value) : -1;
+
+  if (v == -1 && PyErr_Occurred ())
+    return -1;
+  self->trigger = v;
+  return 0;
+}
+
+static PyObject *
+buffer_get_flag (Buffer *self, void *closure)
+{
+  return PyBool_FromLong (closure ? self->idle : self->gate);
+}
+
+static int
+buffer_set_flag (Buffer *self, PyObject *value, void *closure)
+{
+  int v = value ? PyObject_IsTrue (value) : 0;
+
+  if (v < 0)
+    return -1;
+  if (closure)
+    self->idle = v;
+  else
+    self->gate = v;
+  return 0;
+}
+
+static PyGetSetDef buffer_getset[] = {
+  { "nbuf", (getter) buffer_get_nbuf, NULL, "messages buffered", NULL },
+  { "trigger", (getter) buffer_get_trigger, (setter) buffer_set_trigger,
+    "produce() calls _make_room() when the buffer would pass this", NULL },
+  { "gate", (getter) buffer_get_flag, (setter) buffer_set_flag,
+    "produce() calls _check_gate() first", NULL },
+  { "idle", (getter) buffer_get_flag, (setter) buffer_set_flag,
+    "an idle hand-over is scheduled", (void *) 1 },
+  { NULL }
+};
+
+static PyTypeObject BufferType = {
+  PyVarObject_HEAD_INIT (NULL, 0)
+  .tp_name = "gi.overrides._kafkaface.Buffer",
+  .tp_basicsize = sizeof (Buffer),
+  .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+  .tp_doc = "A producer's buffer of messages, per topic, as columns.",
+  .tp_traverse = (traverseproc) buffer_traverse,
+  .tp_clear = (inquiry) buffer_clear,
+  .tp_new = PyType_GenericNew,
+  .tp_init = (initproc) buffer_init,
+  .tp_dealloc = (destructor) buffer_dealloc,
+  .tp_methods = buffer_methods,
+  .tp_getset = buffer_getset,
+};
+
+/* ------------------------------------------------------------------------ */
+
+static PyObject *
+setup (PyObject *module,
+       PyObject *args)
+{
+  PyObject *type, *lazy_obj;
+
+  if (!PyArg_ParseTuple (args, "O!O", &PyType_Type, &type, &lazy_obj))
+    return NULL;
+  if (!PyType_IsSubtype ((PyTypeObject *) type, &PyTuple_Type))
+    {
+      PyErr_SetString (PyExc_TypeError, "Message must be a tuple subclass");
+      return NULL;
+    }
+  Py_INCREF (type);
+  Py_XSETREF (message_type, (PyTypeObject *) type);
+  Py_INCREF (lazy_obj);
+  Py_XSETREF (lazy, lazy_obj);
+  Py_RETURN_NONE;
+}
+
+static PyMethodDef module_methods[] = {
+  { "setup", setup, METH_VARARGS, "setup(Message, lazy): the face's classes." },
+  { "consumed", consumed, METH_VARARGS,
+    "consumed(batch, make_error) -> [Message]: a consumed batch's messages." },
+  { "deliver", deliver, METH_VARARGS,
+    "deliver(batch, cbs, default_cb, only_errors, make_error, cols, failed, serving, stop) -> "
+    "[(cb, err, msg)]: calls each delivery report's callback; returns those left." },
+  { NULL }
+};
+
+static struct PyModuleDef module_def = {
+  PyModuleDef_HEAD_INIT,
+  .m_name = "_kafkaface",
+  .m_doc = "The hot loops of kafka-glib's Python face (gi/overrides/Kafka.py).",
+  .m_size = -1,
+  .m_methods = module_methods,
+};
+
+PyMODINIT_FUNC
+PyInit__kafkaface (void)
+{
+  PyObject *m;
+
+  if (PyType_Ready (&BufferType) < 0)
+    return NULL;
+  m = PyModule_Create (&module_def);
+  if (m == NULL)
+    return NULL;
+  Py_INCREF (&BufferType);
+  if (PyModule_AddObject (m, "Buffer", (PyObject *) &BufferType) < 0)
+    {
+      Py_DECREF (&BufferType);
+      Py_DECREF (m);
+      return NULL;
+    }
+  return m;
+}
