@@ -372,130 +372,13 @@ def _from_core_list(tps):
 # ---------------------------------------------------------------------------
 # Messages
 
-class _Lazy:
-    """What a delivered message reads from its batch only when asked."""
-    __slots__ = ()
-
-    def __repr__(self):
-        return '<lazy>'
-
-
-_LAZY = _Lazy()
-
-# A Message is a tuple, created at C speed from a batch's columns (map over
-# zip): error, topic, partition, offset, key, value, headers, timestamp type,
-# timestamp, latency, then where to read lazy fields (a _DeliveryColumns and
-# an index).
-_ERR, _TOPIC, _PART, _OFF, _KEY, _VALUE, _HDRS, _TSTYPE, _TS, _LAT, _COLS, _IDX = range(12)
-
-
-class Message(tuple):
-    """A message, as the seed's ``Message``: a consumed message, a delivery
-    report, or an event (``error()`` is not None). Not user-instantiable.
-
-    ``offset()`` and ``partition()`` return None where there is none (a failed
-    delivery), ``timestamp()`` a ``(type, ms)`` tuple, ``headers()`` a list of
-    ``(str, bytes|None)`` tuples or None, ``latency()`` seconds (delivery
-    reports) or None, ``len()`` the value's length. Unlike the seed's, a
-    delivery report carries the message's headers."""
-
-    # no __slots__: the setters need an instance dict (created only then)
-
-    def __new__(cls, *args, **kwargs):
-        raise TypeError("cannot create 'Message' instances")
-
-    def error(self):
-        return self[0]
-
-    def topic(self):
-        return self[1]
-
-    def partition(self):
-        p = self[2]
-        return p if p >= 0 else None
-
-    def offset(self):
-        o = self[3]
-        return o if o >= 0 else None
-
-    def key(self):
-        k = self[4]
-        if k is _LAZY:
-            return self[10].key(self[11])
-        return k
-
-    def value(self):
-        v = self[5]
-        if v is _LAZY:
-            return self[10].value(self[11])
-        return v
-
-    def headers(self):
-        h = self[6]
-        if h is _LAZY:
-            return self[10].headers(self[11])
-        return h
-
-    def timestamp(self):
-        t = self[7]
-        if t is _LAZY:
-            return self[10].timestamp(self[11])
-        return (t, self[8])
-
-    def latency(self):
-        lat = self[9]
-        if lat is _LAZY:
-            return self[10].latency(self[11])
-        return lat
-
-    def __len__(self):
-        v = self.value()
-        return len(v) if v is not None else 0
-
-    def __bool__(self):
-        return True
-
-    def set_value(self, value):
-        _set_field(self, 'value', value)
-
-    def set_key(self, key):
-        _set_field(self, 'key', key)
-
-    def set_headers(self, headers):
-        _set_field(self, 'headers', headers)
-
-    def set_topic(self, topic):
-        _set_field(self, 'topic', topic)
-
-    def set_timestamp(self, timestamp_type, timestamp):
-        _set_field(self, 'timestamp', (timestamp_type, timestamp))
-
-    __eq__ = object.__eq__
-    __ne__ = object.__ne__
-    __hash__ = object.__hash__
-    __lt__ = __le__ = __gt__ = __ge__ = object.__lt__
-    __iter__ = None
-
-    def __reduce__(self):
-        raise TypeError("cannot pickle 'Message' objects")
-
-    def __repr__(self):
-        return '<Message topic=%r partition=%s offset=%s error=%s>' % (
-            self.topic(), self.partition(), self.offset(), self.error())
-
-
-def _set_field(msg, name, value):
-    # A Message has no room for new values (a tuple): the setter shadows the
-    # getter in the instance's dict, where method lookup looks first.
-    msg.__dict__[name] = lambda: value
-
-
-_new_message = functools.partial(tuple.__new__, Message)
-_kafkaface.setup(Message, _LAZY)
-_get_err = operator.itemgetter(_ERR)
-_get_key = operator.itemgetter(_TOPIC, _PART)
-_get_offset = operator.itemgetter(_OFF)
-_repeat = itertools.repeat
+# The seed's Message, one small C object per message (_kafkaface.Message):
+# error(), topic(), partition(), offset(), key(), value(), headers(),
+# timestamp(), latency(), len(), and the setters. A delivery report reads its
+# key, value, headers, timestamp and latency from its batch's columns when
+# first asked.
+Message = _kafkaface.Message
+_key_of = _kafkaface.key_of
 
 
 def _split(data, lengths, n):
@@ -1151,8 +1034,8 @@ class Producer(_Face, _K.Producer):
                     logging.WARNING, 'A message for %s [%d] could not be queued and has '
                     'no delivery callback: %s', topic, partition, err)
                 continue
-            msg = _new_message((err, topic, partition, OFFSET_INVALID, key, value, headers,
-                                TIMESTAMP_NOT_AVAILABLE, -1, None, None, 0))
+            msg = _kafkaface.message(err, topic, partition, OFFSET_INVALID, key, value, headers,
+                                     TIMESTAMP_NOT_AVAILABLE, -1, None)
             self._backlog.append((cb, err, msg))
 
     def _serve_backlog(self):
@@ -1579,11 +1462,7 @@ class Consumer(_Face, _K.Consumer):
             self._stored = max(a, b)
             return
         self._stored = b
-        handed = self._cache[a:b]
-        errors = list(map(_get_err, handed))
-        if errors.count(None) != len(errors):
-            handed = list(itertools.compress(handed, map(operator.not_, errors)))
-        last = dict(zip(map(_get_key, handed), map(_get_offset, handed)))
+        last = _kafkaface.last_offsets(self._cache[a:b])
         if not last:
             return
         offsets = [_K.TopicPartition.new(t, p, o + 1) for (t, p), o in last.items()]
@@ -1605,7 +1484,7 @@ class Consumer(_Face, _K.Consumer):
             rest = []
             self._held = {}
         else:
-            rest = [m for m in rest if (m[_TOPIC], m[_PART]) not in keys]
+            rest = [m for m in rest if _key_of(m) not in keys]
             for k in keys:
                 self._held.pop(k, None)
         self._cache = rest
@@ -1668,7 +1547,7 @@ class Consumer(_Face, _K.Consumer):
                 KafkaError._INVALID_ARG,
                 'Cannot %s a message that carries an error (%s): it has no offset of '
                 'its own' % (what, message.error().name())))
-        return [_K.TopicPartition.new(message.topic(), message[_PART], message[_OFF] + 1)]
+        return [_K.TopicPartition.new(message.topic(), message.partition(), message.offset() + 1)]
 
     def commit(self, message=None, offsets=None, asynchronous=True, **kwargs):
         """Commits a message's offset + 1, a list of offsets, or (neither)
@@ -1724,8 +1603,8 @@ class Consumer(_Face, _K.Consumer):
         out = _from_core_list(self._call(_K.Consumer.position, _to_core_list(partitions)))
         pending = {}
         for m in itertools.chain(self._cache[self._pos:], *self._held.values()):
-            if m[_ERR] is None:
-                pending.setdefault((m[_TOPIC], m[_PART]), m[_OFF])
+            if m.error() is None:
+                pending.setdefault(_key_of(m), m.offset())
         if pending:
             for tp in out:
                 offset = pending.get((tp.topic, tp.partition))
@@ -1752,7 +1631,7 @@ class Consumer(_Face, _K.Consumer):
         keys = {(tp.topic, tp.partition) for tp in partitions}
         rest = []
         for m in self._cache[self._pos:]:
-            k = (m[_TOPIC], m[_PART])
+            k = _key_of(m)
             if k in keys:
                 self._held.setdefault(k, []).append(m)
             else:

@@ -6,12 +6,13 @@
  * rebalances); this module only does, per message, what Python would do
  * slowly:
  *
+ * - Message: the seed's Message, one small object per message.
  * - Buffer.produce(): the seed's produce() arguments checked and appended to
  *   per-topic columns; Buffer.send() hands each topic's columns to
  *   kafka_producer_produce_batch_full() in one call, with a tag per message.
  * - deliver(): one delivery-batch emission read column by column, each
- *   message's callback found by its tag and called with a light Message.
- * - consumed(): light Messages over a consumed KafkaMessageBatch.
+ *   message's callback found by its tag and called with a Message.
+ * - consumed(): the Messages of a consumed KafkaMessageBatch.
  *
  * It calls kafka-glib's C API directly: the GObjects come from the PyGObject
  * wrappers' __gpointer__ capsules. Every function here runs with the GIL
@@ -24,18 +25,8 @@
 
 #include <kafka-glib/kafka-glib.h>
 
-/* The fields of a Message tuple (Kafka.py's _ERR… constants) */
-enum {
-  F_ERR, F_TOPIC, F_PART, F_OFF, F_KEY, F_VALUE, F_HDRS, F_TSTYPE, F_TS, F_LAT,
-  F_COLS, F_IDX, N_FIELDS
-};
-
 #define MSG_OVERHEAD 36
 #define MAX_TAG G_MAXINT32
-
-/* Set by setup(): the face's classes and helpers */
-static PyTypeObject *message_type;
-static PyObject *lazy;
 
 static gpointer
 wrapper_gobject (PyObject *wrapper,
@@ -58,17 +49,6 @@ wrapper_gobject (PyObject *wrapper,
   return obj;
 }
 
-static PyObject *
-new_message (void)
-{
-  if (message_type == NULL)
-    {
-      PyErr_SetString (PyExc_RuntimeError, "_kafkaface.setup() was not called");
-      return NULL;
-    }
-  return message_type->tp_alloc (message_type, N_FIELDS);
-}
-
 /* A bytes object, or None for a NULL column entry (length -1) */
 static PyObject *
 bytes_or_none (const guint8 *data,
@@ -79,23 +59,466 @@ bytes_or_none (const guint8 *data,
   return PyBytes_FromStringAndSize ((const char *) data, len);
 }
 
-/* Message i's headers from a batch's headers column: a list of (str,
- * bytes|None), or None. *pos walks the names. */
 static PyObject *
+or_none (PyObject *obj)
+{
+  PyObject *r = obj ? obj : Py_None;
+
+  Py_INCREF (r);
+  return r;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Message: the seed's Message, light. A consumed message holds its values;
+ * a delivery report reads key, value, headers, timestamp and latency from
+ * its batch's columns (a Kafka.py _DeliveryColumns) when first asked. */
+
+enum {
+  LAZY_KEY = 1 << 0,
+  LAZY_VALUE = 1 << 1,
+  LAZY_HEADERS = 1 << 2,
+  LAZY_TIMESTAMP = 1 << 3,
+  LAZY_LATENCY = 1 << 4,
+  LAZY_ALL = 0x1f,
+};
+
+typedef struct {
+  PyObject_HEAD
+  PyObject  *error;      /* KafkaError, or NULL for none */
+  PyObject  *topic;      /* str, or NULL */
+  PyObject  *key;        /* bytes (or what set_key() set), or NULL */
+  PyObject  *value;
+  PyObject  *headers;    /* list of (str, bytes|None), or NULL */
+  PyObject  *latency;    /* float, or NULL */
+  PyObject  *cols;       /* where lazy fields come from, or NULL */
+  long long  offset;
+  long long  timestamp;
+  int        partition;
+  int        tstype;
+  int        index;      /* in cols */
+  int        lazy;
+} Message;
+
+static PyTypeObject MessageType;
+
+static Message *
+message_alloc (void)
+{
+  Message *m = PyObject_GC_New (Message, &MessageType);
+
+  if (m == NULL)
+    return NULL;
+  m->error = m->topic = m->key = m->value = m->headers = m->latency = m->cols = NULL;
+  m->offset = m->timestamp = -1;
+  m->partition = -1;
+  m->tstype = 0;
+  m->index = 0;
+  m->lazy = 0;
+  return m;
+}
+
+static int
+message_traverse (Message   *self,
+                  visitproc  visit,
+                  void      *arg)
+{
+  Py_VISIT (self->error);
+  Py_VISIT (self->topic);
+  Py_VISIT (self->key);
+  Py_VISIT (self->value);
+  Py_VISIT (self->headers);
+  Py_VISIT (self->latency);
+  Py_VISIT (self->cols);
+  return 0;
+}
+
+static int
+message_clear (Message *self)
+{
+  Py_CLEAR (self->error);
+  Py_CLEAR (self->topic);
+  Py_CLEAR (self->key);
+  Py_CLEAR (self->value);
+  Py_CLEAR (self->headers);
+  Py_CLEAR (self->latency);
+  Py_CLEAR (self->cols);
+  return 0;
+}
+
+static void
+message_dealloc (Message *self)
+{
+  PyObject_GC_UnTrack (self);
+  message_clear (self);
+  PyObject_GC_Del (self);
+}
+
+static PyObject *
+message_new_denied (PyTypeObject *type,
+                    PyObject     *args,
+                    PyObject     *kwargs)
+{
+  PyErr_SetString (PyExc_TypeError, "cannot create 'Message' instances");
+  return NULL;
+}
+
+/* A lazy field: asked of the columns once, then kept */
+static PyObject *
+message_lazy (Message    *self,
+              int         flag,
+              const char *method,
+              PyObject  **slot)
+{
+  if (self->lazy & flag)
+    {
+      PyObject *v = PyObject_CallMethod (self->cols, method, "i", self->index);
+
+      if (v == NULL)
+        return NULL;
+      if (v == Py_None)
+        Py_CLEAR (v);
+      Py_XSETREF (*slot, v);
+      self->lazy &= ~flag;
+      if (!self->lazy)
+        Py_CLEAR (self->cols);
+    }
+  return or_none (*slot);
+}
+
+static PyObject *
+message_error (Message *self, PyObject *unused)
+{
+  return or_none (self->error);
+}
+
+static PyObject *
+message_topic (Message *self, PyObject *unused)
+{
+  return or_none (self->topic);
+}
+
+static PyObject *
+message_partition (Message *self, PyObject *unused)
+{
+  if (self->partition < 0)
+    Py_RETURN_NONE;
+  return PyLong_FromLong (self->partition);
+}
+
+static PyObject *
+message_offset (Message *self, PyObject *unused)
+{
+  if (self->offset < 0)
+    Py_RETURN_NONE;
+  return PyLong_FromLongLong (self->offset);
+}
+
+static PyObject *
+message_key (Message *self, PyObject *unused)
+{
+  return message_lazy (self, LAZY_KEY, "key", &self->key);
+}
+
+static PyObject *
+message_value (Message *self, PyObject *unused)
+{
+  return message_lazy (self, LAZY_VALUE, "value", &self->value);
+}
+
+static PyObject *
+message_headers (Message *self, PyObject *unused)
+{
+  return message_lazy (self, LAZY_HEADERS, "headers", &self->headers);
+}
+
+static PyObject *
+message_timestamp (Message *self, PyObject *unused)
+{
+  if (self->lazy & LAZY_TIMESTAMP)
+    {
+      PyObject *t = PyObject_CallMethod (self->cols, "timestamp", "i", self->index);
+      int ok;
+
+      if (t == NULL)
+        return NULL;
+      ok = PyArg_ParseTuple (t, "iL", &self->tstype, &self->timestamp);
+      Py_DECREF (t);
+      if (!ok)
+        return NULL;
+      self->lazy &= ~LAZY_TIMESTAMP;
+      if (!self->lazy)
+        Py_CLEAR (self->cols);
+    }
+  return Py_BuildValue ("(iL)", self->tstype, self->timestamp);
+}
+
+static PyObject *
+message_latency (Message *self, PyObject *unused)
+{
+  return message_lazy (self, LAZY_LATENCY, "latency", &self->latency);
+}
+
+static Py_ssize_t
+message_len (Message *self)
+{
+  PyObject *v = message_value (self, NULL);
+  Py_ssize_t n = 0;
+
+  if (v == NULL)
+    return -1;
+  if (v != Py_None)
+    n = PyObject_Length (v);
+  Py_DECREF (v);
+  return n;
+}
+
+static int
+message_bool (Message *self)
+{
+  /* not len(): a message with an empty value is a message all the same */
+  return 1;
+}
+
+static PyObject *
+message_set (Message   *self,
+             PyObject  *value,
+             int        flag,
+             PyObject **slot)
+{
+  Py_XSETREF (*slot, value == Py_None ? NULL : (Py_INCREF (value), value));
+  self->lazy &= ~flag;
+  if (!self->lazy)
+    Py_CLEAR (self->cols);
+  Py_RETURN_NONE;
+}
+
+static PyObject *
+message_set_key (Message *self, PyObject *v)
+{
+  return message_set (self, v, LAZY_KEY, &self->key);
+}
+
+static PyObject *
+message_set_value (Message *self, PyObject *v)
+{
+  return message_set (self, v, LAZY_VALUE, &self->value);
+}
+
+static PyObject *
+message_set_headers (Message *self, PyObject *v)
+{
+  return message_set (self, v, LAZY_HEADERS, &self->headers);
+}
+
+static PyObject *
+message_set_topic (Message *self, PyObject *v)
+{
+  return message_set (self, v, 0, &self->topic);
+}
+
+static PyObject *
+message_set_timestamp (Message  *self,
+                       PyObject *args)
+{
+  int tstype;
+  long long ts;
+
+  if (!PyArg_ParseTuple (args, "iL", &tstype, &ts))
+    return NULL;
+  self->tstype = tstype;
+  self->timestamp = ts;
+  self->lazy &= ~LAZY_TIMESTAMP;
+  if (!self->lazy)
+    Py_CLEAR (self->cols);
+  Py_RETURN_NONE;
+}
+
+static PyObject *
+message_reduce (Message *self, PyObject *unused)
+{
+  PyErr_SetString (PyExc_TypeError, "cannot pickle 'Message' objects");
+  return NULL;
+}
+
+static PyObject *
+message_repr (Message *self)
+{
+  PyObject *p = message_partition (self, NULL), *o = message_offset (self, NULL), *r = NULL;
+
+  if (p != NULL && o != NULL)
+    r = PyUnicode_FromFormat ("<Message topic=%R partition=%S offset=%S error=%S>",
+                              self->topic ? self->topic : Py_None, p, o,
+                              self->error ? self->error : Py_None);
+  Py_XDECREF (p);
+  Py_XDECREF (o);
+  return r;
+}
+
+static PyMethodDef message_methods[] = {
+  { "error", (PyCFunction) message_error, METH_NOARGS,
+    "error() -> KafkaError or None: None for a message; the error of an event or a\n"
+    "failed delivery" },
+  { "topic", (PyCFunction) message_topic, METH_NOARGS, "topic() -> str or None" },
+  { "partition", (PyCFunction) message_partition, METH_NOARGS,
+    "partition() -> int, or None where there is none" },
+  { "offset", (PyCFunction) message_offset, METH_NOARGS,
+    "offset() -> int, or None where there is none (a failed delivery)" },
+  { "key", (PyCFunction) message_key, METH_NOARGS, "key() -> bytes or None" },
+  { "value", (PyCFunction) message_value, METH_NOARGS,
+    "value() -> bytes or None (an event's text, for an event)" },
+  { "headers", (PyCFunction) message_headers, METH_NOARGS,
+    "headers() -> [(str, bytes or None)], or None without headers" },
+  { "timestamp", (PyCFunction) message_timestamp, METH_NOARGS,
+    "timestamp() -> (TIMESTAMP_* type, milliseconds since the epoch)" },
+  { "latency", (PyCFunction) message_latency, METH_NOARGS,
+    "latency() -> seconds from produce() to the delivery report, or None" },
+  { "set_key", (PyCFunction) message_set_key, METH_O, "set_key(key)" },
+  { "set_value", (PyCFunction) message_set_value, METH_O, "set_value(value)" },
+  { "set_headers", (PyCFunction) message_set_headers, METH_O, "set_headers(headers)" },
+  { "set_topic", (PyCFunction) message_set_topic, METH_O, "set_topic(topic)" },
+  { "set_timestamp", (PyCFunction) message_set_timestamp, METH_VARARGS,
+    "set_timestamp(type, timestamp)" },
+  { "__reduce__", (PyCFunction) message_reduce, METH_NOARGS, NULL },
+  { NULL }
+};
+
+static PySequenceMethods message_as_sequence = {
+  .sq_length = (lenfunc) message_len,
+};
+
+static PyNumberMethods message_as_number = {
+  .nb_bool = (inquiry) message_bool,
+};
+
+static PyTypeObject MessageType = {
+  PyVarObject_HEAD_INIT (NULL, 0)
+  .tp_name = "gi.repository.Kafka.Message",
+  .tp_basicsize = sizeof (Message),
+  .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+  .tp_doc = "A message, as confluent-kafka-python's Message: a consumed message, a delivery\n"
+            "report, or an event (error() is not None). Not user-instantiable. len() is the\n"
+            "value's length. Unlike the seed's, a delivery report carries its headers.",
+  .tp_new = message_new_denied,
+  .tp_dealloc = (destructor) message_dealloc,
+  .tp_traverse = (traverseproc) message_traverse,
+  .tp_clear = (inquiry) message_clear,
+  .tp_methods = message_methods,
+  .tp_as_sequence = &message_as_sequence,
+  .tp_as_number = &message_as_number,
+  .tp_repr = (reprfunc) message_repr,
+};
+
+static PyObject *
+none_to_null (PyObject *obj)
+{
+  if (obj == NULL || obj == Py_None)
+    return NULL;
+  Py_INCREF (obj);
+  return obj;
+}
+
+/* message(error, topic, partition, offset, key, value, headers, tstype,
+ *         timestamp, latency) -> Message, for Kafka.py */
+static PyObject *
+message_make (PyObject *module,
+              PyObject *args)
+{
+  PyObject *error, *topic, *key, *value, *headers, *latency;
+  int partition, tstype;
+  long long offset, ts;
+  Message *m;
+
+  if (!PyArg_ParseTuple (args, "OOiLOOOiLO", &error, &topic, &partition, &offset, &key,
+                         &value, &headers, &tstype, &ts, &latency))
+    return NULL;
+  m = message_alloc ();
+  if (m == NULL)
+    return NULL;
+  m->error = none_to_null (error);
+  m->topic = none_to_null (topic);
+  m->key = none_to_null (key);
+  m->value = none_to_null (value);
+  m->headers = none_to_null (headers);
+  m->latency = none_to_null (latency);
+  m->partition = partition;
+  m->offset = offset;
+  m->tstype = tstype;
+  m->timestamp = ts;
+  PyObject_GC_Track (m);
+  return (PyObject *) m;
+}
+
+/* last_offsets(messages) -> {(topic, partition): offset}: the last offset
+ * of each partition among messages that are not events */
+static PyObject *
+last_offsets (PyObject *module,
+              PyObject *arg)
+{
+  PyObject *seq = PySequence_Fast (arg, "expected a list of Messages");
+  PyObject *out;
+
+  if (seq == NULL)
+    return NULL;
+  out = PyDict_New ();
+  for (Py_ssize_t i = 0; out != NULL && i < PySequence_Fast_GET_SIZE (seq); i++)
+    {
+      Message *m = (Message *) PySequence_Fast_GET_ITEM (seq, i);
+      PyObject *key, *offset;
+
+      if (Py_TYPE (m) != &MessageType)
+        {
+          PyErr_SetString (PyExc_TypeError, "expected a list of Messages");
+          Py_CLEAR (out);
+          break;
+        }
+      if (m->error != NULL || m->offset < 0 || m->topic == NULL)
+        continue;
+      key = Py_BuildValue ("(Oi)", m->topic, m->partition);
+      offset = PyLong_FromLongLong (m->offset);
+      if (key == NULL || offset == NULL || PyDict_SetItem (out, key, offset) < 0)
+        Py_CLEAR (out);
+      Py_XDECREF (key);
+      Py_XDECREF (offset);
+    }
+  Py_DECREF (seq);
+  return out;
+}
+
+/* key(message) -> (topic, partition), offset_of(message) -> int: what the
+ * consumer's bookkeeping reads of its messages */
+static PyObject *
+message_key_of (PyObject *module,
+                PyObject *arg)
+{
+  Message *m = (Message *) arg;
+
+  if (Py_TYPE (arg) != &MessageType)
+    {
+      PyErr_SetString (PyExc_TypeError, "expected a Message");
+      return NULL;
+    }
+  return Py_BuildValue ("(Oi)", m->topic ? m->topic : Py_None, m->partition);
+}
+
+/* Message i's headers from a batch's headers column: a list of (str,
+ * bytes|None), or NULL for none. *pos walks the names. */
+static int
 headers_item (gint32        count,
               char        **names,
               const gint32 *lengths,
               const guint8 *data,
               guint        *pos,
-              gsize        *data_pos)
+              gsize        *data_pos,
+              PyObject    **out)
 {
   PyObject *list;
 
+  *out = NULL;
   if (count <= 0)
-    Py_RETURN_NONE;
+    return 0;
   list = PyList_New (count);
   if (list == NULL)
-    return NULL;
+    return -1;
   for (gint32 h = 0; h < count; h++, (*pos)++)
     {
       gint32 len = lengths[*pos];
@@ -105,12 +528,13 @@ headers_item (gint32        count,
       if (pair == NULL)
         {
           Py_DECREF (list);
-          return NULL;
+          return -1;
         }
       *data_pos += MAX (len, 0);
       PyList_SET_ITEM (list, h, pair);
     }
-  return list;
+  *out = list;
+  return 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -156,70 +580,64 @@ consumed (PyObject *module,
   for (guint i = 0; i < n; i++)
     {
       const char *name = kafka_message_batch_get_topic (batch, i);
-      PyObject *msg = new_message ();
-      PyObject *err, *value;
+      Message *m = message_alloc ();
 
-      if (msg == NULL)
+      if (m == NULL)
         goto fail;
-      PyList_SET_ITEM (list, i, msg);
+      PyList_SET_ITEM (list, i, (PyObject *) m);
 
       /* consecutive messages share their topic's str */
-      if (name != last_topic && (name == NULL || last_topic == NULL || strcmp (name, last_topic) != 0))
+      if (name != NULL && (last_topic == NULL || strcmp (name, last_topic) != 0))
         {
           Py_CLEAR (topic);
-          topic = name ? PyUnicode_FromString (name) : (Py_INCREF (Py_None), Py_None);
+          topic = PyUnicode_FromString (name);
           if (topic == NULL)
             goto fail;
           last_topic = name;
         }
-
-      value = bytes_or_none (vdata + vpos, vlens[i]);
-      vpos += MAX (vlens[i], 0);
+      if (name != NULL)
+        {
+          Py_INCREF (topic);
+          m->topic = topic;
+        }
+      m->partition = parts[i];
+      m->offset = offsets[i];
+      m->tstype = types[i];
+      m->timestamp = timestamps[i];
+      if (klens[i] >= 0)
+        {
+          m->key = PyBytes_FromStringAndSize ((const char *) kdata + kpos, klens[i]);
+          kpos += klens[i];
+          if (m->key == NULL)
+            goto fail;
+        }
       if (codes[i] != 0)
         {
           /* an event: its error, and (as the seed gives it) its text as value */
-          g_autoptr(KafkaMessage) m = kafka_message_batch_get_message (batch, i);
-          const GError *e = kafka_message_get_error (m);
+          g_autoptr(KafkaMessage) km = kafka_message_batch_get_message (batch, i);
+          const GError *e = kafka_message_get_error (km);
+          const char *text = e ? e->message : "";
 
-          err = PyObject_CallFunction (make_error, "is", codes[i], e ? e->message : "");
-          Py_XDECREF (value);
-          value = err ? PyBytes_FromString (e ? e->message : "") : NULL;
+          m->error = PyObject_CallFunction (make_error, "is", codes[i], text);
+          m->value = PyBytes_FromString (text);
+          if (m->error == NULL || m->value == NULL)
+            goto fail;
         }
-      else
+      else if (vlens[i] >= 0)
         {
-          err = Py_None;
-          Py_INCREF (err);
+          m->value = PyBytes_FromStringAndSize ((const char *) vdata + vpos, vlens[i]);
+          if (m->value == NULL)
+            goto fail;
         }
-      if (err == NULL || value == NULL)
-        {
-          Py_XDECREF (err);
-          Py_XDECREF (value);
-          goto fail;
-        }
-
-      PyTuple_SET_ITEM (msg, F_ERR, err);
-      Py_INCREF (topic);
-      PyTuple_SET_ITEM (msg, F_TOPIC, topic);
-      PyTuple_SET_ITEM (msg, F_PART, PyLong_FromLong (parts[i]));
-      PyTuple_SET_ITEM (msg, F_OFF, PyLong_FromLongLong (offsets[i]));
-      PyTuple_SET_ITEM (msg, F_KEY, bytes_or_none (kdata + kpos, klens[i]));
-      kpos += MAX (klens[i], 0);
-      PyTuple_SET_ITEM (msg, F_VALUE, value);
-      PyTuple_SET_ITEM (msg, F_HDRS, headers_item (hcounts[i], hnames, hlens, hdata, &hpos, &hdpos));
-      PyTuple_SET_ITEM (msg, F_TSTYPE, PyLong_FromLong (types[i]));
-      PyTuple_SET_ITEM (msg, F_TS, PyLong_FromLongLong (timestamps[i]));
-      Py_INCREF (Py_None);
-      PyTuple_SET_ITEM (msg, F_LAT, Py_None);
-      Py_INCREF (Py_None);
-      PyTuple_SET_ITEM (msg, F_COLS, Py_None);
-      PyTuple_SET_ITEM (msg, F_IDX, PyLong_FromLong (0));
-      for (int f = 0; f < N_FIELDS; f++)
-        if (PyTuple_GET_ITEM (msg, f) == NULL)
-          goto fail;
+      vpos += MAX (vlens[i], 0);
+      if (headers_item (hcounts[i], hnames, hlens, hdata, &hpos, &hdpos, &m->headers) < 0)
+        goto fail;
+      PyObject_GC_Track (m);
     }
   goto out;
 
 fail:
+  /* the messages not tracked yet are freed with the list all the same */
   Py_CLEAR (list);
 out:
   Py_XDECREF (topic);
@@ -250,7 +668,7 @@ deliver (PyObject *module,
 {
   PyObject *batch_wrapper, *cbs, *default_cb, *make_error, *cols, *failed;
   PyObject *topic = NULL, *rest = NULL, *errors = NULL;
-  int only_errors, serving, stop = 0;
+  int only_errors, serving, stop;
   KafkaMessageBatch *batch;
   guint32 *tags = NULL;
   gint *codes = NULL;
@@ -278,17 +696,22 @@ deliver (PyObject *module,
   parts = kafka_message_batch_get_partitions (batch, &n2);
   offsets = kafka_message_batch_get_offsets (batch, &n2);
   name = kafka_message_batch_get_topic (batch, 0);
-  topic = name ? PyUnicode_FromString (name) : (Py_INCREF (Py_None), Py_None);
-  if (topic == NULL)
-    goto fail;
+  if (name != NULL)
+    {
+      topic = PyUnicode_FromString (name);
+      if (topic == NULL)
+        goto fail;
+    }
 
   for (guint i = 0; i < n; i++)
     {
-      PyObject *cb = NULL, *key, *err, *msg, *result;
+      PyObject *cb = NULL, *err = NULL, *result;
+      Message *m;
 
       if (tags[i] != 0)
         {
-          key = PyLong_FromUnsignedLong (tags[i]);
+          PyObject *key = PyLong_FromUnsignedLong (tags[i]);
+
           if (key == NULL)
             goto fail;
           cb = PyDict_GetItemWithError (cbs, key);
@@ -317,15 +740,15 @@ deliver (PyObject *module,
 
       if (codes[i] != 0)
         {
+          /* one KafkaError per code and batch */
           PyObject *code = PyLong_FromLong (codes[i]);
 
-          /* one KafkaError per code and batch */
           err = code ? PyDict_GetItemWithError (errors, code) : NULL;
           if (err != NULL)
             Py_INCREF (err);
           else if (code != NULL && !PyErr_Occurred ())
             {
-              err = PyObject_CallFunction (make_error, "O", code);
+              err = PyObject_CallFunctionObjArgs (make_error, code, NULL);
               if (err != NULL && PyDict_SetItem (errors, code, err) < 0)
                 Py_CLEAR (err);
             }
@@ -336,49 +759,31 @@ deliver (PyObject *module,
               goto fail;
             }
         }
-      else
-        {
-          err = Py_None;
-          Py_INCREF (err);
-        }
 
-      msg = new_message ();
-      if (msg == NULL)
+      m = message_alloc ();
+      if (m == NULL)
         {
           Py_DECREF (cb);
-          Py_DECREF (err);
+          Py_XDECREF (err);
           goto fail;
         }
-      Py_INCREF (err);
-      PyTuple_SET_ITEM (msg, F_ERR, err);
-      Py_INCREF (topic);
-      PyTuple_SET_ITEM (msg, F_TOPIC, topic);
-      PyTuple_SET_ITEM (msg, F_PART, PyLong_FromLong (parts[i]));
-      PyTuple_SET_ITEM (msg, F_OFF, PyLong_FromLongLong (offsets[i]));
-      for (int f = F_KEY; f <= F_LAT; f++)
-        {
-          Py_INCREF (lazy);
-          PyTuple_SET_ITEM (msg, f, lazy);
-        }
+      m->error = err;  /* the reference is the message's now */
+      m->topic = topic;
+      Py_XINCREF (topic);
+      m->partition = parts[i];
+      m->offset = offsets[i];
+      m->cols = cols;
       Py_INCREF (cols);
-      PyTuple_SET_ITEM (msg, F_COLS, cols);
-      PyTuple_SET_ITEM (msg, F_IDX, PyLong_FromUnsignedLong (i));
-      if (PyTuple_GET_ITEM (msg, F_PART) == NULL || PyTuple_GET_ITEM (msg, F_OFF) == NULL ||
-          PyTuple_GET_ITEM (msg, F_IDX) == NULL)
-        {
-          Py_DECREF (cb);
-          Py_DECREF (err);
-          Py_DECREF (msg);
-          goto fail;
-        }
+      m->index = (int) i;
+      m->lazy = LAZY_ALL;
+      PyObject_GC_Track (m);
 
       if (stop)
         {
-          PyObject *item = PyTuple_Pack (3, cb, err, msg);
+          PyObject *item = PyTuple_Pack (3, cb, err ? err : Py_None, (PyObject *) m);
 
           Py_DECREF (cb);
-          Py_DECREF (err);
-          Py_DECREF (msg);
+          Py_DECREF (m);
           if (item == NULL || PyList_Append (rest, item) < 0)
             {
               Py_XDECREF (item);
@@ -388,10 +793,9 @@ deliver (PyObject *module,
           continue;
         }
 
-      result = PyObject_CallFunctionObjArgs (cb, err, msg, NULL);
+      result = PyObject_CallFunctionObjArgs (cb, err ? err : Py_None, (PyObject *) m, NULL);
       Py_DECREF (cb);
-      Py_DECREF (err);
-      Py_DECREF (msg);
+      Py_DECREF (m);
       if (result != NULL)
         {
           Py_DECREF (result);
@@ -1165,28 +1569,13 @@ static PyTypeObject BufferType = {
 
 /* ------------------------------------------------------------------------ */
 
-static PyObject *
-setup (PyObject *module,
-       PyObject *args)
-{
-  PyObject *type, *lazy_obj;
-
-  if (!PyArg_ParseTuple (args, "O!O", &PyType_Type, &type, &lazy_obj))
-    return NULL;
-  if (!PyType_IsSubtype ((PyTypeObject *) type, &PyTuple_Type))
-    {
-      PyErr_SetString (PyExc_TypeError, "Message must be a tuple subclass");
-      return NULL;
-    }
-  Py_INCREF (type);
-  Py_XSETREF (message_type, (PyTypeObject *) type);
-  Py_INCREF (lazy_obj);
-  Py_XSETREF (lazy, lazy_obj);
-  Py_RETURN_NONE;
-}
-
 static PyMethodDef module_methods[] = {
-  { "setup", setup, METH_VARARGS, "setup(Message, lazy): the face's classes." },
+  { "message", message_make, METH_VARARGS,
+    "message(error, topic, partition, offset, key, value, headers, tstype, timestamp, "
+    "latency) -> Message" },
+  { "last_offsets", last_offsets, METH_O,
+    "last_offsets(messages) -> {(topic, partition): offset} of the messages that are not events" },
+  { "key_of", message_key_of, METH_O, "key_of(message) -> (topic, partition)" },
   { "consumed", consumed, METH_VARARGS,
     "consumed(batch, make_error) -> [Message]: a consumed batch's messages." },
   { "deliver", deliver, METH_VARARGS,
@@ -1208,15 +1597,16 @@ PyInit__kafkaface (void)
 {
   PyObject *m;
 
-  if (PyType_Ready (&BufferType) < 0)
+  if (PyType_Ready (&BufferType) < 0 || PyType_Ready (&MessageType) < 0)
     return NULL;
   m = PyModule_Create (&module_def);
   if (m == NULL)
     return NULL;
   Py_INCREF (&BufferType);
-  if (PyModule_AddObject (m, "Buffer", (PyObject *) &BufferType) < 0)
+  Py_INCREF (&MessageType);
+  if (PyModule_AddObject (m, "Buffer", (PyObject *) &BufferType) < 0 ||
+      PyModule_AddObject (m, "Message", (PyObject *) &MessageType) < 0)
     {
-      Py_DECREF (&BufferType);
       Py_DECREF (m);
       return NULL;
     }
