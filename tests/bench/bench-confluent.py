@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 # Contender C: confluent-kafka-python (Debian's python3-confluent-kafka, over
 # the same librdkafka); with --variant face, contender F: the same code over
-# kafka-glib's Python face, only the import changed. produce() with a per-message on_delivery callback,
-# poll(0) every 1000 messages and when the in-flight window is full, flush()
-# at the end; consume(num_messages=..., timeout=...) lists after assign().
+# kafka-glib's Python face, only the import changed. produce() with a
+# per-message on_delivery callback, poll(0) every 1000 messages and when the in-flight window is full, flush()
+# at the end; consume(num_messages=..., timeout=...) lists after assign()
+# (--variant poll: poll() one message at a time).
 # Same command line and result line as the C contenders (bench-common.h).
 import os
 import sys
@@ -15,7 +16,7 @@ a = bc.parse_args()
 
 # Contender F runs this same file with only the import changed: kafka-glib's
 # Python face (gi/overrides/Kafka.py) in place of confluent-kafka-python.
-if a.variant == 'face':
+if a.variant.startswith('face'):
     import gi  # noqa: E402
     gi.require_version('Kafka', '1.0')
     from gi.repository.Kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING  # noqa: E402
@@ -82,6 +83,14 @@ def do_consume():
     nbytes = 0
     start = bc.Mark()
     assign_beginning(consumer)
+    if a.variant.endswith('poll'):
+        # C-poll and F-poll: one message at a time
+        poll = consumer.poll
+        while received < a.count:
+            m = poll(1.0)
+            if m is not None and m.error() is None:
+                received += 1
+                nbytes += len(m.value())
     while received < a.count:
         for m in consumer.consume(num_messages=min(1000, a.count - received), timeout=1.0):
             if m.error() is None:
