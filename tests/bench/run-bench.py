@@ -92,9 +92,12 @@ class Runner:
         lib = os.path.join(opts.build_dir, 'kafka-glib')
         for k in ('GI_TYPELIB_PATH', 'LD_LIBRARY_PATH'):
             self.env[k] = lib + (':' + self.env[k] if self.env.get(k) else '')
-        # the Python face: Kafka.py in the source tree, its C part in the build tree
+        # F's only: Kafka.py in the source tree, its C part in the build tree
+        # (P and PB use the typelib with no override)
+        self.face_env = dict(self.env)
         face = os.path.join(SRC, 'python') + ':' + os.path.join(opts.build_dir, 'python')
-        self.env['PYTHONPATH'] = face + (':' + self.env['PYTHONPATH'] if self.env.get('PYTHONPATH') else '')
+        self.face_env['PYTHONPATH'] = face + (':' + self.env['PYTHONPATH']
+                                              if self.env.get('PYTHONPATH') else '')
         self.env['G_MESSAGES_DEBUG'] = ''
         self.results = []
         self.failures = []
@@ -136,7 +139,8 @@ class Runner:
         cmd = self.command(kind, mode, variant) + [str(x) for x in args]
         t = time.monotonic()
         try:
-            r = subprocess.run(cmd, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            r = subprocess.run(cmd, env=self.face_env if kind == 'face' else self.env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, timeout=self.preset['timeout'])
         except subprocess.TimeoutExpired:
             self.fail(name, mode, meta, 'timed out after %d s' % self.preset['timeout'], '')
