@@ -540,6 +540,66 @@ class ConsumerTest(MockTestCase):
         c.close()
 
 
+class OnMessageTest(MockTestCase):
+    """kafka-glib's own: on_message, messages from the main loop."""
+
+    def produce(self, n):
+        p = self.producer()
+        for i in range(n):
+            p.produce(self.topic, b'%d' % i, partition=0)
+        self.assertEqual(p.flush(TIMEOUT), 0)
+
+    def test_messages_from_the_main_loop(self):
+        self.produce(50)
+        group = uuid.uuid4().hex
+        got, assigned = [], []
+        c = self.consumer(group, on_message=lambda consumer, m: got.append((consumer, m)))
+        c.subscribe([self.topic], on_assign=lambda consumer, parts: assigned.append(parts))
+        run_until(lambda: len(got) == 50, TIMEOUT, 'messages from the main loop')
+        self.assertEqual(len(assigned), 1)
+        self.assertTrue(all(consumer is c for consumer, m in got))
+        self.assertEqual([m.value() for _, m in got], [b'%d' % i for i in range(50)])
+        c.close()
+        # closing committed what was handed out
+        c = self.consumer(group)
+        self.assertEqual(c.committed([Kafka.TopicPartition(self.topic, 0)], timeout=10)[0].offset, 50)
+        c.close()
+
+    def test_closing_from_the_callback_commits_what_was_handed_out(self):
+        self.produce(300)
+        group = uuid.uuid4().hex
+        got = []
+
+        def on_message(consumer, m):
+            got.append(m.offset())
+            if len(got) == 3:
+                consumer.close()
+
+        c = self.consumer(group, on_message=on_message)
+        c.subscribe([self.topic])
+        run_until(lambda: len(got) >= 3, TIMEOUT, 'three messages')
+        self.assertEqual(got, [0, 1, 2])
+        c = self.consumer(group)
+        c.subscribe([self.topic])
+        self.assertEqual(consume_n(c, 1)[0].offset(), 3)
+        c.close()
+
+    def test_an_exception_in_on_message_is_logged_then_raised(self):
+        self.produce(5)
+
+        def on_message(consumer, m):
+            if m.offset() == 2:
+                raise Boom('on_message')
+
+        seen = []
+        c = self.consumer(on_message=lambda consumer, m: (seen.append(m), on_message(consumer, m)))
+        c.subscribe([self.topic])
+        run_until(lambda: len(seen) == 5, TIMEOUT, 'the messages')
+        with self.assertRaises(Boom):
+            c.poll(0)
+        c.close()
+
+
 class TransactionTest(MockTestCase):
     def test_commit_and_abort(self):
         p = self.producer(**{'transactional.id': uuid.uuid4().hex})

@@ -481,7 +481,7 @@ class _DeliveryColumns:
 
 _CALLBACK_KEYS = {
     'producer': ('error_cb', 'stats_cb', 'throttle_cb', 'on_delivery', 'logger'),
-    'consumer': ('error_cb', 'stats_cb', 'throttle_cb', 'on_commit', 'logger'),
+    'consumer': ('error_cb', 'stats_cb', 'throttle_cb', 'on_commit', 'on_message', 'logger'),
 }
 
 
@@ -1277,8 +1277,10 @@ class Consumer(_Face, _K.Consumer):
     """confluent-kafka-python's ``Consumer``, over a ``KafkaConsumer``.
 
     ``Consumer(conf, **kwargs)``: ``group.id`` is required; callbacks
-    ``on_commit``, ``error_cb``, ``stats_cb``, ``throttle_cb``, ``logger``.
-    Timeouts are in seconds.
+    ``on_commit``, ``error_cb``, ``stats_cb``, ``throttle_cb``, ``logger``,
+    and kafka-glib's own ``on_message(consumer, msg)``: each message from the
+    consumer's main loop as it comes, with nobody polling (the rebalance
+    callbacks come from the main loop too, then). Timeouts are in seconds.
 
     ``poll()`` and ``consume()`` hand out messages from batches the consumer
     takes from librdkafka. With ``enable.auto.offset.store`` (the default),
@@ -1316,6 +1318,11 @@ class Consumer(_Face, _K.Consumer):
         self.connect('partitions-lost', _on_lost)
         if self._on_commit is not None:
             self.connect('commit', _on_commit)
+        self._on_message = face.get('on_message')
+        if self._on_message is not None:
+            # kafka-glib's own: messages from the main loop, nobody polling
+            self.connect('message-batch', _on_message_batch)
+            _K.Consumer.set_emit_messages(self, True)
         return self
 
     def __init__(self, *args, **kwargs):
@@ -1729,6 +1736,22 @@ def _on_lost(self, partitions):
     cb = self._on_lost if self._on_lost is not None else self._on_revoke
     if cb is not None:
         _run_callback(self, cb, self, _rebalance_partitions(partitions))
+
+
+def _on_message_batch(self, batch):
+    """on_message: a batch the core took on the main loop, handed out one
+    message at a time through the cache, so that the offsets stored (and
+    committed) are those of messages handed out, even if a callback closes
+    the consumer half way."""
+    self._cache = self._cache[self._pos:] + _consumed_messages(batch)
+    self._pos = self._stored = 0
+    cb = self._on_message
+    while not self._closed and self._pos < len(self._cache):
+        m = self._cache[self._pos]
+        self._pos += 1
+        _run_callback(self, cb, self, m)
+    if not self._closed:
+        self._store_handed()
 
 
 def _on_commit(self, gerror, partitions):
