@@ -179,7 +179,7 @@ class ProduceTest(MockTestCase):
         poll_until(p, lambda: got, 'the failed report')
         self.assertEqual([e.code() for e in got], [Kafka.KafkaError._PURGE_QUEUE])
         # the callbacks of the successful ones were released too
-        self.assertEqual(len(p._cbs), 0)
+        self.assertEqual(p._buf.pending_callbacks, 0)
 
     def test_threads_produce_concurrently(self):
         p = self.producer()

@@ -287,6 +287,33 @@ class ValueClassesTest(unittest.TestCase):
             Kafka.Message()
 
 
+class CModuleTest(unittest.TestCase):
+    def test_tag_ring(self):
+        # the callbacks of messages in flight, by the tag librdkafka carries:
+        # across the 31-bit wrap, out of order, growing
+        from gi.overrides import _kafkaface
+        _kafkaface._selftest_tags()
+
+    def test_message_type(self):
+        from gi.overrides import _kafkaface
+        m = _kafkaface.message(None, 't', 1, 5, b'k', b'value', [('h', None)], 1, 1700000000000, None)
+        self.assertIsInstance(m, Kafka.Message)
+        self.assertEqual((m.error(), m.topic(), m.partition(), m.offset(), m.key(), m.value(),
+                          m.headers(), m.timestamp(), m.latency(), len(m)),
+                         (None, 't', 1, 5, b'k', b'value', [('h', None)], (1, 1700000000000),
+                          None, 5))
+        empty = _kafkaface.message(None, 't', -1, -1001, None, None, None, 0, -1, None)
+        self.assertTrue(empty)          # true even with no value, unlike len()
+        self.assertEqual(len(empty), 0)
+        self.assertIsNone(empty.partition())
+        self.assertIsNone(empty.offset())
+        self.assertNotEqual(m, empty)
+        self.assertEqual(m, m)
+        with self.assertRaises(TypeError):
+            import pickle
+            pickle.dumps(m)
+
+
 class AfterCloseTest(unittest.TestCase):
     def test_every_consumer_method_raises_runtime_error(self):
         c = Kafka.Consumer({'bootstrap.servers': NOWHERE, 'group.id': 'g'})

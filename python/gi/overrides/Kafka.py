@@ -908,7 +908,6 @@ class Producer(_Face, _K.Producer):
         self._face_setup(face)
         self._default_cb = face.get('on_delivery')
         self._only_errors = only_errors
-        self._cbs = {}        # tag -> callback (None: the default one)
         self._backlog = []
         self._hand_over_lock = threading.RLock()
         self._ctx = _K.Client.get_context(self)
@@ -919,9 +918,8 @@ class Producer(_Face, _K.Producer):
         # the messages produced, per topic, as the columns the core takes;
         # produce() calls back _make_room() when the buffer would pass its
         # trigger (hand over, count the room left in librdkafka's queue)
-        self._buf = _kafkaface.Buffer(self, self._cbs, self._max_msg_size,
-                                      min(_PRODUCE_BATCH, self._max_msgs),
-                                      self._default_cb is not None)
+        self._buf = _kafkaface.Buffer(self, self._max_msg_size,
+                                      min(_PRODUCE_BATCH, self._max_msgs))
         self._buf.gate = self._txn is False
         # the C produce(), bound to the instance: no Python on the hot path
         self.produce = self._buf.produce
@@ -1226,13 +1224,13 @@ def _on_error_watch(self, gerror):
 def _on_delivery_batch(self, batch):
     """One delivery-batch emission: each message's callback, found by its
     tag, called with a light Message (by _kafkaface.deliver())."""
-    if not self._cbs and self._default_cb is None:
+    if not self._buf.pending_callbacks and self._default_cb is None:
         return
     if self._backlog:
         self._serve_backlog()
     serving = bool(self._serving)
     cols = _DeliveryColumns(batch, batch.get_length())
-    rest = _kafkaface.deliver(batch, self._cbs, self._default_cb, self._only_errors,
+    rest = _kafkaface.deliver(batch, self._buf, self._default_cb, self._only_errors,
                               _code_error, cols, self._callback_failed, serving,
                               serving and self._exc is not None)
     if rest:

@@ -658,184 +658,6 @@ out:
 }
 
 /* ------------------------------------------------------------------------ */
-/* deliver(batch, cbs, default_cb, only_errors, make_error, cols, failed,
- *         serving, stop) -> [(cb, err, msg)] left to call: when a callback
- * raises while a call serves the batch (serving), or from the start (stop) */
-
-static PyObject *
-deliver (PyObject *module,
-         PyObject *args)
-{
-  PyObject *batch_wrapper, *cbs, *default_cb, *make_error, *cols, *failed;
-  PyObject *topic = NULL, *rest = NULL, *errors = NULL;
-  int only_errors, serving, stop;
-  KafkaMessageBatch *batch;
-  guint32 *tags = NULL;
-  gint *codes = NULL;
-  gint32 *parts = NULL;
-  gint64 *offsets = NULL;
-  guint n, n2;
-  const char *name;
-
-  if (!PyArg_ParseTuple (args, "OO!OpOOOpp", &batch_wrapper, &PyDict_Type, &cbs, &default_cb,
-                         &only_errors, &make_error, &cols, &failed, &serving, &stop))
-    return NULL;
-  batch = wrapper_gobject (batch_wrapper, KAFKA_TYPE_MESSAGE_BATCH);
-  if (batch == NULL)
-    return NULL;
-
-  rest = PyList_New (0);
-  errors = PyDict_New ();
-  if (rest == NULL || errors == NULL)
-    goto fail;
-  n = kafka_message_batch_get_length (batch);
-  if (n == 0)
-    goto out;
-  tags = kafka_message_batch_get_tags (batch, &n2);
-  codes = kafka_message_batch_get_error_codes (batch, &n2);
-  parts = kafka_message_batch_get_partitions (batch, &n2);
-  offsets = kafka_message_batch_get_offsets (batch, &n2);
-  name = kafka_message_batch_get_topic (batch, 0);
-  if (name != NULL)
-    {
-      topic = PyUnicode_FromString (name);
-      if (topic == NULL)
-        goto fail;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      PyObject *cb = NULL, *err = NULL, *result;
-      Message *m;
-
-      if (tags[i] != 0)
-        {
-          PyObject *key = PyLong_FromUnsignedLong (tags[i]);
-
-          if (key == NULL)
-            goto fail;
-          cb = PyDict_GetItemWithError (cbs, key);
-          Py_XINCREF (cb);
-          if (cb != NULL && PyDict_DelItem (cbs, key) < 0)
-            {
-              Py_DECREF (key);
-              Py_DECREF (cb);
-              goto fail;
-            }
-          Py_DECREF (key);
-          if (cb == NULL && PyErr_Occurred ())
-            goto fail;
-        }
-      if (cb == NULL || cb == Py_None)
-        {
-          Py_XDECREF (cb);
-          cb = default_cb;
-          Py_INCREF (cb);
-        }
-      if (cb == Py_None || (only_errors && codes[i] == 0))
-        {
-          Py_DECREF (cb);
-          continue;
-        }
-
-      if (codes[i] != 0)
-        {
-          /* one KafkaError per code and batch */
-          PyObject *code = PyLong_FromLong (codes[i]);
-
-          err = code ? PyDict_GetItemWithError (errors, code) : NULL;
-          if (err != NULL)
-            Py_INCREF (err);
-          else if (code != NULL && !PyErr_Occurred ())
-            {
-              err = PyObject_CallFunctionObjArgs (make_error, code, NULL);
-              if (err != NULL && PyDict_SetItem (errors, code, err) < 0)
-                Py_CLEAR (err);
-            }
-          Py_XDECREF (code);
-          if (err == NULL)
-            {
-              Py_DECREF (cb);
-              goto fail;
-            }
-        }
-
-      m = message_alloc ();
-      if (m == NULL)
-        {
-          Py_DECREF (cb);
-          Py_XDECREF (err);
-          goto fail;
-        }
-      m->error = err;  /* the reference is the message's now */
-      m->topic = topic;
-      Py_XINCREF (topic);
-      m->partition = parts[i];
-      m->offset = offsets[i];
-      m->cols = cols;
-      Py_INCREF (cols);
-      m->index = (int) i;
-      m->lazy = LAZY_ALL;
-      PyObject_GC_Track (m);
-
-      if (stop)
-        {
-          PyObject *item = PyTuple_Pack (3, cb, err ? err : Py_None, (PyObject *) m);
-
-          Py_DECREF (cb);
-          Py_DECREF (m);
-          if (item == NULL || PyList_Append (rest, item) < 0)
-            {
-              Py_XDECREF (item);
-              goto fail;
-            }
-          Py_DECREF (item);
-          continue;
-        }
-
-      result = PyObject_CallFunctionObjArgs (cb, err ? err : Py_None, (PyObject *) m, NULL);
-      Py_DECREF (cb);
-      Py_DECREF (m);
-      if (result != NULL)
-        {
-          Py_DECREF (result);
-          continue;
-        }
-
-      /* the callback raised: the face keeps (or logs) it; a call that
-       * serves this batch stops here and raises it, the rest wait */
-      {
-        PyObject *type, *value, *tb, *r;
-
-        PyErr_Fetch (&type, &value, &tb);
-        PyErr_NormalizeException (&type, &value, &tb);
-        if (tb != NULL)
-          PyException_SetTraceback (value, tb);
-        r = PyObject_CallFunctionObjArgs (failed, value, NULL);
-        Py_XDECREF (type);
-        Py_XDECREF (value);
-        Py_XDECREF (tb);
-        if (r == NULL)
-          goto fail;
-        Py_DECREF (r);
-        stop = serving;
-      }
-    }
-  goto out;
-
-fail:
-  Py_CLEAR (rest);
-out:
-  Py_XDECREF (topic);
-  Py_XDECREF (errors);
-  g_free (tags);
-  g_free (codes);
-  g_free (parts);
-  g_free (offsets);
-  return rest;
-}
-
-/* ------------------------------------------------------------------------ */
 /* Buffer: the producer's messages, per topic, as the columns
  * produce_batch_full() takes */
 
@@ -851,6 +673,88 @@ typedef struct {
   gboolean    any_key, any_part, any_ts, any_headers, any_cb;
 } TopicBuf;
 
+/* The callbacks of the messages in flight, by tag: a ring of slots indexed
+ * by a 64-bit sequence number, whose low 31 bits are the tag librdkafka
+ * carries (0 is no tag). Reports come back roughly in order; a slot freed
+ * out of order is a hole until the oldest one goes. No allocation per
+ * message, no Python object per tag. */
+typedef struct {
+  PyObject **slots;
+  guint64    cap;       /* a power of 2 */
+  guint64    head;      /* the oldest sequence number that may be live */
+  guint64    next;
+  Py_ssize_t live;
+} Tags;
+
+#define TAG_OF(seq) ((guint32) ((seq) & 0x7fffffff))
+
+static void
+tags_init (Tags *t)
+{
+  t->cap = 1024;
+  t->slots = g_new0 (PyObject *, t->cap);
+  t->head = t->next = 1;
+  t->live = 0;
+}
+
+static void
+tags_clear (Tags *t)
+{
+  for (guint64 s = t->head; t->slots != NULL && s < t->next; s++)
+    Py_CLEAR (t->slots[s & (t->cap - 1)]);
+  g_clear_pointer (&t->slots, g_free);
+  t->live = 0;
+}
+
+/* Files a callback (a new reference is taken) under a new tag */
+static guint32
+tags_add (Tags     *t,
+          PyObject *cb)
+{
+  guint64 seq = t->next++;
+
+  if (TAG_OF (seq) == 0)
+    seq = t->next++;
+  if (t->next - t->head > t->cap)
+    {
+      guint64 cap = t->cap * 2;
+      PyObject **slots;
+
+      while (t->next - t->head > cap)
+        cap *= 2;
+      slots = g_new0 (PyObject *, cap);
+      for (guint64 s = t->head; s < seq; s++)
+        slots[s & (cap - 1)] = t->slots[s & (t->cap - 1)];
+      g_free (t->slots);
+      t->slots = slots;
+      t->cap = cap;
+    }
+  Py_INCREF (cb);
+  t->slots[seq & (t->cap - 1)] = cb;
+  t->live++;
+  return TAG_OF (seq);
+}
+
+/* The callback filed under @tag (the reference is the caller's), or NULL */
+static PyObject *
+tags_take (Tags    *t,
+           guint32  tag)
+{
+  guint64 seq = t->head + ((tag - TAG_OF (t->head)) & 0x7fffffff);
+  PyObject *cb;
+
+  if (tag == 0 || seq >= t->next || t->slots == NULL)
+    return NULL;
+  cb = t->slots[seq & (t->cap - 1)];
+  if (cb == NULL)
+    return NULL;
+  t->slots[seq & (t->cap - 1)] = NULL;
+  t->live--;
+  while (t->head < t->next && t->slots[t->head & (t->cap - 1)] == NULL)
+    t->head++;
+  return cb;
+}
+
 typedef struct {
   PyObject_HEAD
   PyObject   *topics;       /* dict: str -> index in bufs */
@@ -861,10 +765,10 @@ typedef struct {
   int         idle;
   Py_ssize_t  max_msg_size;
   PyObject   *hooks;        /* the face's Producer: _check_gate, _check_topic… */
-  PyObject   *cbs;          /* dict: tag -> callback (None: the default one) */
-  guint32     next_tag;
-  int         default_cb;   /* a default callback exists: every message gets a tag */
+  Tags        tags;         /* the callbacks of the messages in flight */
 } Buffer;
+
+static PyTypeObject BufferType;
 
 static void
 topic_buf_free (gpointer data)
@@ -949,7 +853,8 @@ buffer_traverse (Buffer    *self,
 {
   Py_VISIT (self->topics);
   Py_VISIT (self->hooks);
-  Py_VISIT (self->cbs);
+  for (guint64 s = self->tags.head; self->tags.slots != NULL && s < self->tags.next; s++)
+    Py_VISIT (self->tags.slots[s & (self->tags.cap - 1)]);
   for (guint t = 0; self->bufs != NULL && t < self->bufs->len; t++)
     {
       TopicBuf *b = g_ptr_array_index (self->bufs, t);
@@ -968,7 +873,7 @@ buffer_clear (Buffer *self)
 {
   Py_CLEAR (self->topics);
   Py_CLEAR (self->hooks);
-  Py_CLEAR (self->cbs);
+  tags_clear (&self->tags);
   g_clear_pointer (&self->bufs, g_ptr_array_unref);
   self->nbuf = 0;
   return 0;
@@ -987,23 +892,20 @@ buffer_init (Buffer   *self,
              PyObject *args,
              PyObject *kwargs)
 {
-  PyObject *hooks, *cbs;
+  PyObject *hooks;
   Py_ssize_t max_msg_size, trigger;
-  int default_cb;
 
-  if (!PyArg_ParseTuple (args, "OO!nnp", &hooks, &PyDict_Type, &cbs, &max_msg_size,
-                         &trigger, &default_cb))
+  if (!PyArg_ParseTuple (args, "Onn", &hooks, &max_msg_size, &trigger))
     return -1;
   Py_XSETREF (self->hooks, (Py_INCREF (hooks), hooks));
-  Py_XSETREF (self->cbs, (Py_INCREF (cbs), cbs));
+  if (self->tags.slots == NULL)
+    tags_init (&self->tags);
   if (self->topics == NULL)
     self->topics = PyDict_New ();
   if (self->bufs == NULL)
     self->bufs = g_ptr_array_new_with_free_func (topic_buf_free);
   self->max_msg_size = max_msg_size;
   self->trigger = trigger;
-  self->default_cb = default_cb;
-  self->next_tag = 1;
   return self->topics ? 0 : -1;
 }
 
@@ -1039,6 +941,8 @@ bytes_arg (PyObject    *obj,
 static const char *produce_kwlist[] = {
   "topic", "value", "key", "partition", "on_delivery", "callback", "timestamp", "headers", NULL
 };
+/* the same, interned: a call's keyword names are, so compare pointers first */
+static PyObject *produce_kwnames[8];
 
 /* produce(topic, value=None, key=None, partition=-1, on_delivery=None,
  *         callback=None, timestamp=0, headers=None) */
@@ -1072,8 +976,12 @@ buffer_produce (Buffer           *self,
         int j;
 
         for (j = 0; produce_kwlist[j] != NULL; j++)
-          if (PyUnicode_CompareWithASCIIString (kw, produce_kwlist[j]) == 0)
+          if (kw == produce_kwnames[j])
             break;
+        if (produce_kwlist[j] == NULL)
+          for (j = 0; produce_kwlist[j] != NULL; j++)
+            if (PyUnicode_CompareWithASCIIString (kw, produce_kwlist[j]) == 0)
+              break;
         if (produce_kwlist[j] == NULL)
           {
             PyErr_Format (PyExc_TypeError, "'%U' is an invalid keyword argument for produce()", kw);
@@ -1316,30 +1224,19 @@ topic_buf_send (Buffer        *self,
       g_autoptr(GPtrArray) headers = NULL;
       g_autofree guint32 *tags = NULL;
       guint n = b->n, queued;
-      gboolean tagged = b->any_cb || self->default_cb;
+      gboolean tagged = b->any_cb;
 
       if (tagged)
         {
           /* filed before the call: another thread running the producer's
-           * context may serve a report before it returns */
-          guint32 first = self->next_tag;
-
-          if ((guint64) first + n > MAX_TAG)
-            first = 1;
-          self->next_tag = first + n;
+           * context may serve a report before it returns. A message with
+           * no callback of its own has no tag: the default callback's. */
           tags = g_new (guint32, n);
           for (guint i = 0; i < n; i++)
             {
               PyObject *cb = g_ptr_array_index (b->cbs, i);
-              PyObject *key = PyLong_FromUnsignedLong (first + i);
 
-              tags[i] = first + i;
-              if (key == NULL || PyDict_SetItem (self->cbs, key, cb ? cb : Py_None) < 0)
-                {
-                  Py_XDECREF (key);
-                  return -1;
-                }
-              Py_DECREF (key);
+              tags[i] = cb != NULL ? tags_add (&self->tags, cb) : 0;
             }
         }
       if (b->any_headers)
@@ -1382,16 +1279,7 @@ topic_buf_send (Buffer        *self,
 
       if (tagged)
         for (guint i = queued; i < n; i++)
-          {
-            PyObject *key = PyLong_FromUnsignedLong (tags[i]);
-
-            if (key == NULL || PyDict_DelItem (self->cbs, key) < 0)
-              {
-                Py_XDECREF (key);
-                return -1;
-              }
-            Py_DECREF (key);
-          }
+          Py_XDECREF (tags_take (&self->tags, tags[i]));
 
       topic_buf_drop (b, queued, TRUE);
       taken += queued;
@@ -1541,8 +1429,16 @@ buffer_set_flag (Buffer *self, PyObject *value, void *closure)
   return 0;
 }
 
+static PyObject *
+buffer_get_pending (Buffer *self, void *closure)
+{
+  return PyLong_FromSsize_t (self->tags.live);
+}
+
 static PyGetSetDef buffer_getset[] = {
   { "nbuf", (getter) buffer_get_nbuf, NULL, "messages buffered", NULL },
+  { "pending_callbacks", (getter) buffer_get_pending, NULL,
+    "callbacks of messages in flight, waiting for their reports", NULL },
   { "trigger", (getter) buffer_get_trigger, (setter) buffer_set_trigger,
     "produce() calls _make_room() when the buffer would pass this", NULL },
   { "gate", (getter) buffer_get_flag, (setter) buffer_set_flag,
@@ -1569,7 +1465,226 @@ static PyTypeObject BufferType = {
 
 /* ------------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------------ */
+/* deliver(batch, buffer, default_cb, only_errors, make_error, cols, failed,
+ *         serving, stop) -> [(cb, err, msg)] left to call: when a callback
+ * raises while a call serves the batch (serving), or from the start (stop).
+ * Each message's callback is the one filed in the buffer under its tag, or
+ * default_cb. */
+
+static PyObject *
+deliver (PyObject *module,
+         PyObject *args)
+{
+  PyObject *batch_wrapper, *default_cb, *make_error, *cols, *failed;
+  Buffer *buffer;
+  PyObject *topic = NULL, *rest = NULL, *errors = NULL;
+  int only_errors, serving, stop;
+  KafkaMessageBatch *batch;
+  guint32 *tags = NULL;
+  gint *codes = NULL;
+  gint32 *parts = NULL;
+  gint64 *offsets = NULL;
+  guint n, n2;
+  const char *name;
+
+  if (!PyArg_ParseTuple (args, "OO!OpOOOpp", &batch_wrapper, &BufferType, &buffer, &default_cb,
+                         &only_errors, &make_error, &cols, &failed, &serving, &stop))
+    return NULL;
+  batch = wrapper_gobject (batch_wrapper, KAFKA_TYPE_MESSAGE_BATCH);
+  if (batch == NULL)
+    return NULL;
+
+  rest = PyList_New (0);
+  errors = PyDict_New ();
+  if (rest == NULL || errors == NULL)
+    goto fail;
+  n = kafka_message_batch_get_length (batch);
+  if (n == 0)
+    goto out;
+  tags = kafka_message_batch_get_tags (batch, &n2);
+  codes = kafka_message_batch_get_error_codes (batch, &n2);
+  parts = kafka_message_batch_get_partitions (batch, &n2);
+  offsets = kafka_message_batch_get_offsets (batch, &n2);
+  name = kafka_message_batch_get_topic (batch, 0);
+  if (name != NULL)
+    {
+      topic = PyUnicode_FromString (name);
+      if (topic == NULL)
+        goto fail;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      PyObject *cb = NULL, *err = NULL, *result;
+      Message *m;
+
+      if (tags[i] != 0)
+        cb = tags_take (&buffer->tags, tags[i]);
+      if (cb == NULL)
+        {
+          cb = default_cb;
+          Py_INCREF (cb);
+        }
+      if (cb == Py_None || (only_errors && codes[i] == 0))
+        {
+          Py_DECREF (cb);
+          continue;
+        }
+
+      if (codes[i] != 0)
+        {
+          /* one KafkaError per code and batch */
+          PyObject *code = PyLong_FromLong (codes[i]);
+
+          err = code ? PyDict_GetItemWithError (errors, code) : NULL;
+          if (err != NULL)
+            Py_INCREF (err);
+          else if (code != NULL && !PyErr_Occurred ())
+            {
+              err = PyObject_CallFunctionObjArgs (make_error, code, NULL);
+              if (err != NULL && PyDict_SetItem (errors, code, err) < 0)
+                Py_CLEAR (err);
+            }
+          Py_XDECREF (code);
+          if (err == NULL)
+            {
+              Py_DECREF (cb);
+              goto fail;
+            }
+        }
+
+      m = message_alloc ();
+      if (m == NULL)
+        {
+          Py_DECREF (cb);
+          Py_XDECREF (err);
+          goto fail;
+        }
+      m->error = err;  /* the reference is the message's now */
+      m->topic = topic;
+      Py_XINCREF (topic);
+      m->partition = parts[i];
+      m->offset = offsets[i];
+      m->cols = cols;
+      Py_INCREF (cols);
+      m->index = (int) i;
+      m->lazy = LAZY_ALL;
+      PyObject_GC_Track (m);
+
+      if (stop)
+        {
+          PyObject *item = PyTuple_Pack (3, cb, err ? err : Py_None, (PyObject *) m);
+
+          Py_DECREF (cb);
+          Py_DECREF (m);
+          if (item == NULL || PyList_Append (rest, item) < 0)
+            {
+              Py_XDECREF (item);
+              goto fail;
+            }
+          Py_DECREF (item);
+          continue;
+        }
+
+      result = PyObject_CallFunctionObjArgs (cb, err ? err : Py_None, (PyObject *) m, NULL);
+      Py_DECREF (cb);
+      Py_DECREF (m);
+      if (result != NULL)
+        {
+          Py_DECREF (result);
+          continue;
+        }
+
+      /* the callback raised: the face keeps (or logs) it; a call that
+       * serves this batch stops here and raises it, the rest wait */
+      {
+        PyObject *type, *value, *tb, *r;
+
+        PyErr_Fetch (&type, &value, &tb);
+        PyErr_NormalizeException (&type, &value, &tb);
+        if (tb != NULL)
+          PyException_SetTraceback (value, tb);
+        r = PyObject_CallFunctionObjArgs (failed, value, NULL);
+        Py_XDECREF (type);
+        Py_XDECREF (value);
+        Py_XDECREF (tb);
+        if (r == NULL)
+          goto fail;
+        Py_DECREF (r);
+        stop = serving;
+      }
+    }
+  goto out;
+
+fail:
+  Py_CLEAR (rest);
+out:
+  Py_XDECREF (topic);
+  Py_XDECREF (errors);
+  g_free (tags);
+  g_free (codes);
+  g_free (parts);
+  g_free (offsets);
+  return rest;
+}
+
+/* _selftest_tags() -> None: the tag ring's corner cases, for the unit
+ * tests (raises AssertionError naming the first that fails) */
+#define TAGS_CHECK(cond) \
+  do { if (!(cond)) { tags_clear (&t); \
+         PyErr_SetString (PyExc_AssertionError, "tag ring: " #cond); return NULL; } } while (0)
+
+static PyObject *
+selftest_tags (PyObject *module,
+               PyObject *unused)
+{
+  PyObject *cbs[5000];
+  guint32 tags[5000];
+  Tags t;
+
+  for (int i = 0; i < 5000; i++)
+    cbs[i] = PyLong_FromLong (i);   /* distinct objects (small ints are shared) */
+
+  tags_init (&t);
+  /* around the 31-bit wrap, with the ring growing past its first 1024 slots */
+  t.head = t.next = ((guint64) 1 << 31) - 2500;
+  for (int i = 0; i < 5000; i++)
+    {
+      tags[i] = tags_add (&t, cbs[i]);
+      TAGS_CHECK (tags[i] != 0);
+    }
+  TAGS_CHECK (t.live == 5000);
+  TAGS_CHECK (t.cap >= 5000);
+  /* out of order: every odd one first, then the even ones backwards */
+  for (int i = 1; i < 5000; i += 2)
+    {
+      PyObject *cb = tags_take (&t, tags[i]);
+
+      TAGS_CHECK (cb == cbs[i]);
+      Py_DECREF (cb);
+      TAGS_CHECK (tags_take (&t, tags[i]) == NULL);
+    }
+  for (int i = 4998; i >= 0; i -= 2)
+    {
+      PyObject *cb = tags_take (&t, tags[i]);
+
+      TAGS_CHECK (cb == cbs[i]);
+      Py_DECREF (cb);
+    }
+  TAGS_CHECK (t.live == 0);
+  TAGS_CHECK (t.head == t.next);
+  /* tag 0 and tags never given find nothing */
+  TAGS_CHECK (tags_take (&t, 0) == NULL);
+  TAGS_CHECK (tags_take (&t, tags[0]) == NULL);
+  tags_clear (&t);
+  for (int i = 0; i < 5000; i++)
+    Py_DECREF (cbs[i]);
+  Py_RETURN_NONE;
+}
+
 static PyMethodDef module_methods[] = {
+  { "_selftest_tags", selftest_tags, METH_NOARGS, NULL },
   { "message", message_make, METH_VARARGS,
     "message(error, topic, partition, offset, key, value, headers, tstype, timestamp, "
     "latency) -> Message" },
@@ -1579,7 +1694,7 @@ static PyMethodDef module_methods[] = {
   { "consumed", consumed, METH_VARARGS,
     "consumed(batch, make_error) -> [Message]: a consumed batch's messages." },
   { "deliver", deliver, METH_VARARGS,
-    "deliver(batch, cbs, default_cb, only_errors, make_error, cols, failed, serving, stop) -> "
+    "deliver(batch, buffer, default_cb, only_errors, make_error, cols, failed, serving, stop) -> "
     "[(cb, err, msg)]: calls each delivery report's callback; returns those left." },
   { NULL }
 };
@@ -1599,6 +1714,9 @@ PyInit__kafkaface (void)
 
   if (PyType_Ready (&BufferType) < 0 || PyType_Ready (&MessageType) < 0)
     return NULL;
+  for (int j = 0; produce_kwlist[j] != NULL; j++)
+    if ((produce_kwnames[j] = PyUnicode_InternFromString (produce_kwlist[j])) == NULL)
+      return NULL;
   m = PyModule_Create (&module_def);
   if (m == NULL)
     return NULL;
