@@ -587,14 +587,15 @@ consumed (PyObject *module,
       PyList_SET_ITEM (list, i, (PyObject *) m);
 
       /* consecutive messages share their topic's str */
-      if (name != NULL && (last_topic == NULL || strcmp (name, last_topic) != 0))
+      if (name != NULL && name != last_topic &&
+          (last_topic == NULL || strcmp (name, last_topic) != 0))
         {
           Py_CLEAR (topic);
           topic = PyUnicode_FromString (name);
           if (topic == NULL)
             goto fail;
-          last_topic = name;
         }
+      last_topic = name;
       if (name != NULL)
         {
           Py_INCREF (topic);
