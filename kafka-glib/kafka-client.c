@@ -114,6 +114,7 @@ enum {
   SIGNAL_ERROR,
   SIGNAL_STATS,
   SIGNAL_LOG,
+  SIGNAL_THROTTLE,
   N_SIGNALS
 };
 
@@ -364,6 +365,23 @@ client_handle_event (KafkaClient      *self,
 }
 
 static void client_teardown (KafkaClient *self);
+
+/* librdkafka 2.0.2 has no throttle event: the throttle callback is served
+ * from the same polls of the main queue as the events are, on our threads
+ * (rd_kafka_queue_poll() hands it the operations that are no event). */
+static void
+client_throttle_cb (rd_kafka_t *rk,
+                    const char *broker_name,
+                    int32_t     broker_id,
+                    int         throttle_time_ms,
+                    void       *opaque)
+{
+  KafkaClient *self = opaque;
+
+  if (!kafka_client_should_stop (self))
+    g_signal_emit (self, signals[SIGNAL_THROTTLE], 0, broker_name, (gint) broker_id,
+                   (gint) throttle_time_ms);
+}
 
 /* Every dispatch holds a reference, so that a handler may drop the app's
  * last one: the client then lives until the dispatch ends, emitting nothing
@@ -632,6 +650,8 @@ kafka_client_start (KafkaClient             *self,
    * ever runs on a librdkafka thread. */
   rd_kafka_conf_set_events (conf, RD_KAFKA_EVENT_ERROR | RD_KAFKA_EVENT_LOG |
                                   RD_KAFKA_EVENT_STATS | hooks->events);
+  rd_kafka_conf_set_opaque (conf, self);
+  rd_kafka_conf_set_throttle_cb (conf, client_throttle_cb);
   if (hooks->configure != NULL)
     hooks->configure (self, conf);
   if (rd_kafka_conf_set (conf, "log.queue", "true", errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
@@ -1017,6 +1037,28 @@ kafka_client_class_init (KafkaClientClass *klass)
                   G_TYPE_NONE, 3, G_TYPE_INT,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * KafkaClient::throttle:
+   * @self: the client
+   * @broker_name: the broker that throttled the client (`host:port/id`)
+   * @broker_id: its node id
+   * @throttle_time_ms: how long the broker held the client's requests back,
+   *   in milliseconds; 0 once it no longer does
+   *
+   * Emitted when a broker answers that it throttled the client, because the
+   * client went over a quota (such as a `producer_byte_rate` set for its
+   * `client.id`), and again with 0 once it no longer does, as
+   * confluent-kafka-python's `throttle_cb` is called.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_THROTTLE] =
+    g_signal_new ("throttle", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_INT, G_TYPE_INT);
 }
 
 static void

@@ -302,6 +302,46 @@ class MainLoopConsumerTest(BrokerTestCase):
         c.close()
 
 
+class ThrottleTest(BrokerTestCase):
+    def set_quota(self, client_id, byte_rate):
+        """A producer byte-rate quota for one client.id, with Kafka's own
+        tool (the broker's jars, as tests/broker/kafka-broker.sh keeps them)."""
+        cache = os.environ.get('KAFKA_GLIB_BROKER_CACHE',
+                               os.path.join(os.environ.get('HOME', '/root'),
+                                            '.cache', 'kafka-glib', 'kafka-3.9'))
+        r = subprocess.run(['java', '-Xmx256m', '-XX:TieredStopAtLevel=1', '-cp',
+                            os.path.join(cache, '*'), 'kafka.admin.ConfigCommand',
+                            '--bootstrap-server', self.bootstrap, '--alter', '--add-config',
+                            'producer_byte_rate=%d' % byte_rate, '--entity-type', 'clients',
+                            '--entity-name', client_id],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                           timeout=120)
+        self.assertEqual(r.returncode, 0, r.stdout)
+
+    def test_throttle_cb(self):
+        client_id = unique_topic('throttled')
+        self.set_quota(client_id, 10240)
+        events = []
+        p = Kafka.Producer(self.conf(**{'client.id': client_id, 'linger.ms': 5,
+                                        'throttle_cb': events.append}))
+        topic = unique_topic('face-throttle')
+        value = b'x' * 10000
+        deadline = time.monotonic() + TIMEOUT
+        # well over 10 KB/s: the broker delays its answers and says so
+        while not any(e.throttle_time > 0 for e in events):
+            self.assertLess(time.monotonic(), deadline, 'no throttle event')
+            for _ in range(20):
+                p.produce(topic, value)
+            p.poll(0.5)
+        e = next(e for e in events if e.throttle_time > 0)
+        self.assertIsInstance(e, Kafka.ThrottleEvent)
+        self.assertIsInstance(e.throttle_time, float)
+        self.assertGreaterEqual(e.broker_id, 0)
+        self.assertIn(':', e.broker_name)
+        p.purge()
+        p.flush(TIMEOUT)
+
+
 class MigrationTest(BrokerTestCase):
     """examples/python/migrate.py, a program written for confluent-kafka-python,
     runs on the face with only its import changed, and says the same."""

@@ -84,7 +84,6 @@ TIMESTAMP_CREATE_TIME = int(_K.TimestampType.CREATE_TIME)
 TIMESTAMP_LOG_APPEND_TIME = int(_K.TimestampType.LOG_APPEND_TIME)
 
 _log = logging.getLogger(__name__)
-_HAS_THROTTLE = 'throttle' in [s.get_name() for s in _K.Client.__info__.get_signals()]
 _DOMAIN = GLib.quark_to_string(_K.error_quark())
 _MAX_TAG = 0x7fffffff
 _INT32_MAX = 0x7fffffff
@@ -714,10 +713,6 @@ class _Face:
         if self._stats_cb is not None:
             self.connect('stats', _on_stats)
         if self._throttle_cb is not None:
-            if not _HAS_THROTTLE:
-                raise KafkaException(KafkaError(
-                    KafkaError._NOT_IMPLEMENTED,
-                    'throttle_cb: this kafka-glib has no throttle signal'))
             self.connect('throttle', _on_throttle)
         if self._logger is not None:
             self.connect('log', _on_log)
