@@ -490,6 +490,54 @@ full_index_of_tag (guint32 tag)
   return (tag - 1) / 7;
 }
 
+/* kafka_message_batch_peek() and _peek_header() read what the message
+ * objects of the same batch hold, in place or from the objects. */
+static void
+check_peek (KafkaMessageBatch *batch)
+{
+  for (guint i = 0; i < kafka_message_batch_get_length (batch); i++)
+    {
+      g_autoptr(KafkaMessage) m = kafka_message_batch_get_message (batch, i);
+      KafkaHeaders *h = kafka_message_get_headers (m);
+      const GError *e = kafka_message_get_error (m);
+      KafkaMessageView v;
+      gsize klen, vlen;
+      const guint8 *key = kafka_message_get_key (m, &klen);
+      const guint8 *value = kafka_message_get_value (m, &vlen);
+      const char *name;
+      const guint8 *hvalue;
+      gssize hlen;
+
+      kafka_message_batch_peek (batch, i, &v);
+      g_assert_cmpstr (v.topic, ==, kafka_message_get_topic (m));
+      g_assert_cmpint (v.partition, ==, kafka_message_get_partition (m));
+      g_assert_cmpint (v.offset, ==, kafka_message_get_offset (m));
+      g_assert_cmpint (v.timestamp, ==, kafka_message_get_timestamp (m));
+      g_assert_cmpint (v.timestamp_type, ==, kafka_message_get_timestamp_type (m));
+      g_assert_cmpint (v.error_code, ==, e ? e->code : 0);
+      g_assert_cmpuint (v.tag, ==, kafka_message_get_tag (m));
+      g_assert_true ((v.key == NULL) == (key == NULL));
+      if (key != NULL)
+        g_assert_cmpmem (v.key, v.key_len, key, klen);
+      g_assert_true ((v.value == NULL) == (value == NULL));
+      if (value != NULL)
+        g_assert_cmpmem (v.value, v.value_len, value, vlen);
+      g_assert_cmpuint (v.n_headers, ==, h ? kafka_headers_get_length (h) : 0);
+      for (guint j = 0; j < v.n_headers; j++)
+        {
+          gsize len = 0;
+          const guint8 *want = kafka_headers_get_value (h, j, &len);
+
+          g_assert_true (kafka_message_batch_peek_header (batch, i, j, &name, &hvalue, &hlen));
+          g_assert_cmpstr (name, ==, kafka_headers_get_name (h, j));
+          g_assert_cmpint (hlen, ==, want ? (gssize) len : -1);
+          if (want != NULL)
+            g_assert_cmpmem (hvalue, hlen, want, len);
+        }
+      g_assert_false (kafka_message_batch_peek_header (batch, i, v.n_headers, &name, &hvalue, &hlen));
+    }
+}
+
 /* Checks every column of a delivered batch against the message objects of
  * the same batch and against what was produced. */
 static void
@@ -571,6 +619,7 @@ check_full_batch (KafkaMessageBatch *batch,
     }
   g_assert_cmpuint (hname, ==, n_names);
   g_assert_cmpuint (hpos, ==, hdata_len);
+  check_peek (batch);
 }
 
 static void
@@ -889,6 +938,7 @@ test_consume_batch_columns (Fixture       *fx,
         }
       g_assert_cmpuint (hname, ==, n_names);
       g_assert_cmpuint (hpos, ==, hdata_len);
+      check_peek (batch);
       got += n;
     }
   g_assert_cmpuint (got, ==, FULL_N);

@@ -94,6 +94,9 @@ _MSG_OVERHEAD = 36
 # takes from the core at once when consuming
 _PRODUCE_BATCH = 1000
 _CONSUME_BATCH = 1000
+# and about how many bytes of values at most (fewer messages when they are
+# large: what is taken and not handed out yet is memory held twice)
+_CONSUME_BYTES = 1 << 20
 # longest wait in one C call, so that Ctrl+C interrupts a long poll
 _WAIT_SLICE_MS = 200
 # at most this long between offset stores and calls into the consumer queue
@@ -1304,7 +1307,10 @@ class Consumer(_Face, _K.Consumer):
         self._held = {}       # (topic, partition) -> messages taken, then paused
         self._next_tick = 0.0
         self._since_wake = 0
-        self._wake_after = max(1, _conf_int(conf, 'queued.min.messages', 100000) // 2)
+        self._queued_min = _conf_int(conf, 'queued.min.messages', 100000)
+        self._queued_max_bytes = _conf_int(conf, 'queued.max.messages.kbytes', 65536) * 1024
+        self._wake_after = max(1, self._queued_min // 2)
+        self._take_size = _CONSUME_BATCH
         self._on_assign = self._on_revoke = self._on_lost = None
         self.connect('partitions-assigned', _on_assigned)
         self.connect('partitions-revoked', _on_revoked)
@@ -1397,6 +1403,11 @@ class Consumer(_Face, _K.Consumer):
         if messages:
             self._cache.extend(messages)
             self._since_wake += len(messages)
+            # the next take's size, and when the fetcher may have stopped,
+            # from one message's value
+            size = len(messages[0]) + 1
+            self._take_size = max(16, min(_CONSUME_BATCH, _CONSUME_BYTES // size))
+            self._wake_after = max(1, min(self._queued_min // 2, self._queued_max_bytes // 2 // size))
         return len(messages)
 
     def _fill(self, want, timeout_ms):
@@ -1407,7 +1418,7 @@ class Consumer(_Face, _K.Consumer):
         self._store_handed()
         self._cache = []
         self._pos = self._stored = 0
-        ask = max(want, _CONSUME_BATCH)
+        ask = max(want, self._take_size)
         got = self._take(ask, 0)
         if got < ask and self._since_wake >= self._wake_after:
             self._wake_fetcher()
@@ -1426,7 +1437,7 @@ class Consumer(_Face, _K.Consumer):
         self._raise_pending()
 
     def _wake_fetcher(self):
-        """librdkafka 2.0.2 stops fetching a partition once its local queue
+        """librdkafka 2.0.2 stops fetching a partition once the local queue
         holds queued.min.messages (or queued.max.messages.kbytes), and looks
         again only when something wakes its broker thread, or a second
         later: a consumer a little slower than the fetcher would pause about

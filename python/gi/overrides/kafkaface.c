@@ -460,18 +460,24 @@ last_offsets (PyObject *module,
   if (seq == NULL)
     return NULL;
   out = PyDict_New ();
-  for (Py_ssize_t i = 0; out != NULL && i < PySequence_Fast_GET_SIZE (seq); i++)
+  for (Py_ssize_t i = 0, n = PySequence_Fast_GET_SIZE (seq); out != NULL && i < n; i++)
     {
       Message *m = (Message *) PySequence_Fast_GET_ITEM (seq, i);
+      Message *next = i + 1 < n ? (Message *) PySequence_Fast_GET_ITEM (seq, i + 1) : NULL;
       PyObject *key, *offset;
 
-      if (Py_TYPE (m) != &MessageType)
+      if (Py_TYPE (m) != &MessageType || (next != NULL && Py_TYPE (next) != &MessageType))
         {
           PyErr_SetString (PyExc_TypeError, "expected a list of Messages");
           Py_CLEAR (out);
           break;
         }
       if (m->error != NULL || m->offset < 0 || m->topic == NULL)
+        continue;
+      /* messages come in runs of one partition: only a run's last counts
+       * (a later run of the same partition overwrites it) */
+      if (next != NULL && next->error == NULL && next->topic == m->topic &&
+          next->partition == m->partition)
         continue;
       key = Py_BuildValue ("(Oi)", m->topic, m->partition);
       offset = PyLong_FromLongLong (m->offset);
@@ -500,61 +506,50 @@ message_key_of (PyObject *module,
   return Py_BuildValue ("(Oi)", m->topic ? m->topic : Py_None, m->partition);
 }
 
-/* Message i's headers from a batch's headers column: a list of (str,
- * bytes|None), or NULL for none. *pos walks the names. */
-static int
-headers_item (gint32        count,
-              char        **names,
-              const gint32 *lengths,
-              const guint8 *data,
-              guint        *pos,
-              gsize        *data_pos,
-              PyObject    **out)
+/* ------------------------------------------------------------------------ */
+/* consumed(batch, make_error) -> [Message]: one pass over the batch, each
+ * message read in place (kafka_message_batch_peek()), key and value copied
+ * once, into their bytes */
+
+static PyObject *
+peek_headers (KafkaMessageBatch *batch,
+              guint              i,
+              guint              n)
 {
-  PyObject *list;
+  PyObject *list = PyList_New (n);
 
-  *out = NULL;
-  if (count <= 0)
-    return 0;
-  list = PyList_New (count);
-  if (list == NULL)
-    return -1;
-  for (gint32 h = 0; h < count; h++, (*pos)++)
+  for (guint h = 0; list != NULL && h < n; h++)
     {
-      gint32 len = lengths[*pos];
-      PyObject *pair = Py_BuildValue ("(sN)", names[*pos],
-                                      bytes_or_none (data + *data_pos, len));
+      const char *name;
+      const guint8 *value;
+      gssize len;
+      PyObject *pair;
 
+      if (!kafka_message_batch_peek_header (batch, i, h, &name, &value, &len))
+        {
+          PyErr_SetString (PyExc_RuntimeError, "a header went missing");
+          Py_CLEAR (list);
+          break;
+        }
+      pair = Py_BuildValue ("(sN)", name, bytes_or_none (value, (gint32) len));
       if (pair == NULL)
         {
-          Py_DECREF (list);
-          return -1;
+          Py_CLEAR (list);
+          break;
         }
-      *data_pos += MAX (len, 0);
       PyList_SET_ITEM (list, h, pair);
     }
-  *out = list;
-  return 0;
+  return list;
 }
-
-/* ------------------------------------------------------------------------ */
-/* consumed(batch, make_error) -> [Message] */
 
 static PyObject *
 consumed (PyObject *module,
           PyObject *args)
 {
-  PyObject *batch_wrapper, *make_error, *list = NULL, *topic = NULL;
+  PyObject *batch_wrapper, *make_error, *list, *topic = NULL;
   KafkaMessageBatch *batch;
-  guint n, n2;
-  gint *codes = NULL, *types = NULL;
-  gint32 *parts = NULL, *vlens = NULL, *klens = NULL, *hcounts = NULL, *hlens = NULL;
-  gint64 *offsets = NULL, *timestamps = NULL;
-  guint8 *vdata = NULL, *kdata = NULL, *hdata = NULL;
-  char **hnames = NULL;
-  gsize vdata_len, kdata_len, hdata_len, vpos = 0, kpos = 0, hdpos = 0;
-  guint hpos = 0;
   const char *last_topic = NULL;
+  guint n;
 
   if (!PyArg_ParseTuple (args, "OO", &batch_wrapper, &make_error))
     return NULL;
@@ -564,98 +559,65 @@ consumed (PyObject *module,
 
   n = kafka_message_batch_get_length (batch);
   list = PyList_New (n);
-  if (list == NULL || n == 0)
-    return list;
-
-  codes = kafka_message_batch_get_error_codes (batch, &n2);
-  parts = kafka_message_batch_get_partitions (batch, &n2);
-  offsets = kafka_message_batch_get_offsets (batch, &n2);
-  timestamps = kafka_message_batch_get_timestamps (batch, &n2);
-  types = kafka_message_batch_get_timestamp_types (batch, &n2);
-  vdata = kafka_message_batch_get_values (batch, &vdata_len, &vlens, &n2);
-  kdata = kafka_message_batch_get_keys (batch, &kdata_len, &klens, &n2);
-  hdata = kafka_message_batch_get_headers (batch, &hdata_len, &hcounts, &n2,
-                                           &hnames, &n2, &hlens, &n2);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; list != NULL && i < n; i++)
     {
-      const char *name = kafka_message_batch_get_topic (batch, i);
+      KafkaMessageView v;
       Message *m = message_alloc ();
 
       if (m == NULL)
         goto fail;
       PyList_SET_ITEM (list, i, (PyObject *) m);
+      kafka_message_batch_peek (batch, i, &v);
 
       /* consecutive messages share their topic's str */
-      if (name != NULL && name != last_topic &&
-          (last_topic == NULL || strcmp (name, last_topic) != 0))
+      if (v.topic != NULL && v.topic != last_topic &&
+          (last_topic == NULL || strcmp (v.topic, last_topic) != 0))
         {
           Py_CLEAR (topic);
-          topic = PyUnicode_FromString (name);
+          topic = PyUnicode_FromString (v.topic);
           if (topic == NULL)
             goto fail;
         }
-      last_topic = name;
-      if (name != NULL)
+      last_topic = v.topic;
+      if (v.topic != NULL)
         {
           Py_INCREF (topic);
           m->topic = topic;
         }
-      m->partition = parts[i];
-      m->offset = offsets[i];
-      m->tstype = types[i];
-      m->timestamp = timestamps[i];
-      if (klens[i] >= 0)
-        {
-          m->key = PyBytes_FromStringAndSize ((const char *) kdata + kpos, klens[i]);
-          kpos += klens[i];
-          if (m->key == NULL)
-            goto fail;
-        }
-      if (codes[i] != 0)
+      m->partition = v.partition;
+      m->offset = v.offset;
+      m->tstype = v.timestamp_type;
+      m->timestamp = v.timestamp;
+      if (v.key != NULL &&
+          (m->key = PyBytes_FromStringAndSize ((const char *) v.key, v.key_len)) == NULL)
+        goto fail;
+      if (v.error_code != 0)
         {
           /* an event: its error, and (as the seed gives it) its text as value */
           g_autoptr(KafkaMessage) km = kafka_message_batch_get_message (batch, i);
           const GError *e = kafka_message_get_error (km);
           const char *text = e ? e->message : "";
 
-          m->error = PyObject_CallFunction (make_error, "is", codes[i], text);
+          m->error = PyObject_CallFunction (make_error, "is", v.error_code, text);
           m->value = PyBytes_FromString (text);
           if (m->error == NULL || m->value == NULL)
             goto fail;
         }
-      else if (vlens[i] >= 0)
-        {
-          m->value = PyBytes_FromStringAndSize ((const char *) vdata + vpos, vlens[i]);
-          if (m->value == NULL)
-            goto fail;
-        }
-      vpos += MAX (vlens[i], 0);
-      if (headers_item (hcounts[i], hnames, hlens, hdata, &hpos, &hdpos, &m->headers) < 0)
+      else if (v.value != NULL &&
+               (m->value = PyBytes_FromStringAndSize ((const char *) v.value, v.value_len)) == NULL)
+        goto fail;
+      if (v.n_headers > 0 && (m->headers = peek_headers (batch, i, v.n_headers)) == NULL)
         goto fail;
       PyObject_GC_Track (m);
     }
-  goto out;
+  Py_XDECREF (topic);
+  return list;
 
 fail:
   /* the messages not tracked yet are freed with the list all the same */
-  Py_CLEAR (list);
-out:
   Py_XDECREF (topic);
-  g_free (codes);
-  g_free (parts);
-  g_free (offsets);
-  g_free (timestamps);
-  g_free (types);
-  g_free (vdata);
-  g_free (vlens);
-  g_free (kdata);
-  g_free (klens);
-  g_free (hdata);
-  g_free (hcounts);
-  g_strfreev (hnames);
-  g_free (hlens);
-  return list;
+  Py_XDECREF (list);
+  return NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1482,11 +1444,7 @@ deliver (PyObject *module,
   PyObject *topic = NULL, *rest = NULL, *errors = NULL;
   int only_errors, serving, stop;
   KafkaMessageBatch *batch;
-  guint32 *tags = NULL;
-  gint *codes = NULL;
-  gint32 *parts = NULL;
-  gint64 *offsets = NULL;
-  guint n, n2;
+  guint n;
   const char *name;
 
   if (!PyArg_ParseTuple (args, "OO!OpOOOpp", &batch_wrapper, &BufferType, &buffer, &default_cb,
@@ -1503,10 +1461,6 @@ deliver (PyObject *module,
   n = kafka_message_batch_get_length (batch);
   if (n == 0)
     goto out;
-  tags = kafka_message_batch_get_tags (batch, &n2);
-  codes = kafka_message_batch_get_error_codes (batch, &n2);
-  parts = kafka_message_batch_get_partitions (batch, &n2);
-  offsets = kafka_message_batch_get_offsets (batch, &n2);
   name = kafka_message_batch_get_topic (batch, 0);
   if (name != NULL)
     {
@@ -1518,25 +1472,27 @@ deliver (PyObject *module,
   for (guint i = 0; i < n; i++)
     {
       PyObject *cb = NULL, *err = NULL, *result;
+      KafkaMessageView v;
       Message *m;
 
-      if (tags[i] != 0)
-        cb = tags_take (&buffer->tags, tags[i]);
+      kafka_message_batch_peek (batch, i, &v);
+      if (v.tag != 0)
+        cb = tags_take (&buffer->tags, v.tag);
       if (cb == NULL)
         {
           cb = default_cb;
           Py_INCREF (cb);
         }
-      if (cb == Py_None || (only_errors && codes[i] == 0))
+      if (cb == Py_None || (only_errors && v.error_code == 0))
         {
           Py_DECREF (cb);
           continue;
         }
 
-      if (codes[i] != 0)
+      if (v.error_code != 0)
         {
           /* one KafkaError per code and batch */
-          PyObject *code = PyLong_FromLong (codes[i]);
+          PyObject *code = PyLong_FromLong (v.error_code);
 
           err = code ? PyDict_GetItemWithError (errors, code) : NULL;
           if (err != NULL)
@@ -1565,8 +1521,8 @@ deliver (PyObject *module,
       m->error = err;  /* the reference is the message's now */
       m->topic = topic;
       Py_XINCREF (topic);
-      m->partition = parts[i];
-      m->offset = offsets[i];
+      m->partition = v.partition;
+      m->offset = v.offset;
       m->cols = cols;
       Py_INCREF (cols);
       m->index = (int) i;
@@ -1623,10 +1579,6 @@ fail:
 out:
   Py_XDECREF (topic);
   Py_XDECREF (errors);
-  g_free (tags);
-  g_free (codes);
-  g_free (parts);
-  g_free (offsets);
   return rest;
 }
 
