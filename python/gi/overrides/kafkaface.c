@@ -724,6 +724,7 @@ typedef struct {
   GPtrArray  *bufs;         /* TopicBuf* */
   Py_ssize_t  nbuf;
   Py_ssize_t  trigger;
+  gsize       bytes;        /* of keys and values buffered */
   int         gate;
   int         idle;
   Py_ssize_t  max_msg_size;
@@ -1077,7 +1078,8 @@ buffer_produce (Buffer           *self,
       return NULL;
     }
 
-  if (self->nbuf + 1 > self->trigger)
+  /* about 1 MB at most: large messages are held twice until handed over */
+  if (self->nbuf + 1 > self->trigger || self->bytes > (1 << 20))
     {
       /* the buffer is full, or librdkafka's queue may be: Kafka.py hands
        * over and counts the room left (BufferError if there is none) */
@@ -1112,6 +1114,7 @@ buffer_produce (Buffer           *self,
   b->any_headers |= headers != NULL;
   b->any_cb |= cb != NULL;
 
+  self->bytes += MAX (vlen, 0) + MAX (klen, 0);
   if (++self->nbuf == 1 && !self->idle)
     {
       r = PyObject_CallMethod (self->hooks, "_schedule_hand_over", NULL);
@@ -1303,6 +1306,13 @@ buffer_send (Buffer   *self,
       left += b->n;
     }
   self->nbuf = left;
+  self->bytes = 0;
+  for (guint t = 0; t < self->bufs->len; t++)
+    {
+      TopicBuf *b = g_ptr_array_index (self->bufs, t);
+
+      self->bytes += b->values->len + b->keys->len;
+    }
   if (left > 0)
     self->trigger = left;
   return failures;
@@ -1336,6 +1346,7 @@ buffer_take_all (Buffer   *self,
       topic_buf_drop (b, b->n, TRUE);
     }
   self->nbuf = 0;
+  self->bytes = 0;
   return items;
 }
 
