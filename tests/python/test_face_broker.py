@@ -11,7 +11,6 @@ import sys
 import tempfile
 import time
 import unittest
-import uuid
 
 import gi
 gi.require_version('Kafka', '1.0')

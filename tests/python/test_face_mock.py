@@ -12,7 +12,7 @@ import uuid
 
 import gi
 gi.require_version('Kafka', '1.0')
-from gi.repository import GLib, Kafka  # noqa: E402
+from gi.repository import Kafka  # noqa: E402
 
 from kafkatest import face_loaded, run_until  # noqa: E402
 

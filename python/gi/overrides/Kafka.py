@@ -17,16 +17,19 @@ signals through ``connect()``.
 
 The face is a thin, fast adapter, not a second client: it holds no socket,
 thread or queue of its own beyond a producer's buffer and a consumer's batch.
-Speed comes from paying PyGObject per batch, not per message:
+Speed comes from paying PyGObject per batch, not per message, and from a
+small C module, _kafkaface, for what is done per message (it calls
+kafka-glib's C API directly); every decision stays here:
 
-- ``produce()`` checks its arguments and appends to a buffer; the buffer goes
-  to the core in one ``produce_batch_full()`` call when it reaches a size, at
-  ``poll()``, ``flush()``, ``len()``, and from an idle source on the
-  producer's main context. Each message carries a tag (its callback's key)
-  through librdkafka and back in its delivery report.
-- Delivery reports come as one ``delivery-batch`` signal per batch, read
-  column by column; each message's callback is called from a Python loop.
-- A consumer takes a ``consume_batch()`` from the core and hands out light
+- ``produce()`` (the C module's) checks its arguments and appends to a
+  buffer; the buffer goes to the core in one ``produce_batch_full()`` call
+  when it reaches a size, at ``poll()``, ``flush()``, ``len()``, and from an
+  idle source on the producer's main context. Each message with a callback
+  carries a tag through librdkafka and back in its delivery report.
+- Delivery reports come as one ``delivery-batch`` signal per batch; the C
+  module reads it message by message, finds each callback by its tag and
+  calls it with a ``Message``.
+- A consumer takes a ``consume_batch()`` from the core and hands out
   ``Message`` objects one by one (``poll()``) or in lists (``consume()``);
   offsets are stored for commits only for messages already handed out.
 
@@ -43,7 +46,6 @@ import functools
 import itertools
 import logging
 import math
-import operator
 import sys
 import threading
 import time
@@ -60,7 +62,7 @@ _K = get_introspection_module('Kafka')
 # The typelib's classes whose names the face takes over: created (and
 # registered for their GTypes) now, so that PyGObject wraps the GObjects it
 # meets (a KafkaTopicPartition in a signal, say) with them, not with the
-# face's pure-Python classes of the same names.
+# face's classes of the same names.
 for _name in ('Message', 'TopicPartition', 'MessageBatch', 'Headers', 'ClusterMetadata',
               'BrokerMetadata', 'TopicMetadata', 'PartitionMetadata'):
     getattr(_K, _name)
@@ -85,7 +87,6 @@ TIMESTAMP_LOG_APPEND_TIME = int(_K.TimestampType.LOG_APPEND_TIME)
 
 _log = logging.getLogger(__name__)
 _DOMAIN = GLib.quark_to_string(_K.error_quark())
-_MAX_TAG = 0x7fffffff
 _INT32_MAX = 0x7fffffff
 # librdkafka's largest message overhead beside key, value and headers (a
 # v2 record): what message.max.bytes is checked against
@@ -464,9 +465,6 @@ class _DeliveryColumns:
                               for lat in self.batch.get_latencies()]
         return self._latencies[i]
 
-    def error(self, i):
-        return _kafka_error(self.batch.get_message(i).get_error())
-
     def detach(self, extra_refs):
         # our own references: the caller's variable, our self, getrefcount's argument
         if sys.getrefcount(self) > 3 + extra_refs:
@@ -811,18 +809,6 @@ def _check_topic(topic):
     return topic
 
 
-def _bytes_arg(value, what):
-    """A key or value: bytes as they are, str as UTF-8, None for none."""
-    if isinstance(value, bytes):
-        return value, len(value)
-    if isinstance(value, str):
-        value = value.encode('utf-8')
-        return value, len(value)
-    if value is None:
-        return None, -1
-    raise TypeError('%s must be str, bytes or None, not %s' % (what, type(value).__name__))
-
-
 def _varint_size(n):
     zz = (n << 1) ^ (n >> 63)
     size = 1
@@ -862,19 +848,6 @@ def _headers_arg(headers):
         vlen = len(value) if value is not None else -1
         size += _varint_size(nlen) + nlen + _varint_size(vlen) + max(vlen, 0)
     return (out or None), size
-
-
-def _core_headers(headers):
-    if headers is None:
-        return None
-    h = _K.Headers.new()
-    for name, value in headers:
-        h.add(name, value)
-    return h
-
-
-def _next_tag(counter):
-    return next(counter) % _MAX_TAG + 1
 
 
 @override
