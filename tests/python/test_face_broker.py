@@ -219,6 +219,41 @@ class RebalanceTest(BrokerTestCase):
         a.close()
 
 
+class LostTest(BrokerTestCase):
+    def test_on_lost_and_its_fallback_to_on_revoke(self):
+        topic = unique_topic('face-lost')
+        p = Kafka.Producer(self.conf())
+        for i in range(5):
+            p.produce(topic, b'x', partition=0)
+        self.assertEqual(p.flush(TIMEOUT), 0)
+        for own_on_lost in (True, False):
+            lost, revoked = [], []
+            # the broker's smallest session timeout (group.min.session.timeout.ms)
+            c = Kafka.Consumer(self.conf(**{'group.id': unique_topic('g'),
+                                            'auto.offset.reset': 'earliest',
+                                            'session.timeout.ms': 6000,
+                                            'max.poll.interval.ms': 6000}))
+            c.subscribe([topic], on_revoke=lambda consumer, parts: revoked.append(parts),
+                        on_lost=(lambda consumer, parts: lost.append(parts)) if own_on_lost else None)
+            consume_n(c, 5)
+            member = c.memberid()
+            self.assertTrue(member)
+            # nothing polls: past max.poll.interval.ms librdkafka leaves the
+            # group by itself (memberid() is no poll)
+            deadline = time.monotonic() + TIMEOUT
+            while c.memberid() == member:
+                self.assertLess(time.monotonic(), deadline, 'the consumer never left its group')
+                time.sleep(0.1)
+            while not (lost if own_on_lost else revoked):
+                self.assertLess(time.monotonic(), deadline, 'no lost partitions served')
+                c.poll(0.1)
+            got = lost[0] if own_on_lost else revoked[0]
+            self.assertIn(0, [tp.partition for tp in got])
+            if own_on_lost:
+                self.assertEqual(revoked, [])
+            c.close()
+
+
 class TransactionTest(BrokerTestCase):
     def test_consume_transform_produce(self):
         src, dst, group = unique_topic('face-src'), unique_topic('face-dst'), unique_topic('g')

@@ -524,6 +524,21 @@ class ConsumerTest(MockTestCase):
         self.assertEqual(c.assignment(), [])
         c.close()
 
+    def test_unsubscribe_revokes(self):
+        self.produce(5)
+        revoked = []
+        c = self.consumer()
+        c.subscribe([self.topic], on_revoke=lambda consumer, parts: revoked.append(parts))
+        consume_n(c, 5)
+        c.unsubscribe()
+        deadline = time.monotonic() + TIMEOUT
+        while not revoked:
+            self.assertLess(time.monotonic(), deadline, 'no revoke after unsubscribe')
+            c.poll(0.1)
+        self.assertEqual(sorted(tp.partition for tp in revoked[0]), [0, 1])
+        self.assertEqual(c.assignment(), [])
+        c.close()
+
     def test_handed_out_offsets_only_are_committed_on_close(self):
         self.produce(500)
         group = uuid.uuid4().hex
