@@ -338,6 +338,31 @@ class AfterCloseTest(unittest.TestCase):
             self.assertEqual(str(cm.exception), 'Consumer closed')
 
 
+class LifecycleTest(unittest.TestCase):
+    def test_dropped_clients_are_freed(self):
+        # callbacks that refer to their client, messages still in the face's
+        # buffer and in librdkafka's queue: cycles through the C module, which
+        # the garbage collector must see through
+        import gc
+        import weakref
+        finalized = []
+        p = Kafka.Producer({'bootstrap.servers': NOWHERE, 'error_cb': lambda e: p})
+        for i in range(1500):
+            p.produce('t', b'x', on_delivery=lambda err, msg: p)
+        p.weak_ref(lambda: finalized.append('producer'))
+        ref = weakref.ref(p)
+        c = Kafka.Consumer({'bootstrap.servers': NOWHERE, 'group.id': 'g',
+                            'on_commit': lambda err, parts: c})
+        c.subscribe(['t'], on_assign=lambda consumer, parts: c)
+        c.weak_ref(lambda: finalized.append('consumer'))
+        cref = weakref.ref(c)
+        del p, c
+        gc.collect()
+        self.assertIsNone(ref())
+        self.assertIsNone(cref())
+        self.assertEqual(sorted(finalized), ['consumer', 'producer'])
+
+
 class GObjectLevelTest(unittest.TestCase):
     def test_core_reaches_the_typelib_methods(self):
         p = Kafka.Producer({'bootstrap.servers': NOWHERE})
