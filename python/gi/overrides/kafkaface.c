@@ -725,6 +725,8 @@ typedef struct {
   Py_ssize_t  nbuf;
   Py_ssize_t  trigger;
   gsize       bytes;        /* of keys and values buffered */
+  PyObject   *last_topic;   /* borrowed: the str a TopicBuf holds */
+  TopicBuf   *last_buf;
   int         gate;
   int         idle;
   Py_ssize_t  max_msg_size;
@@ -838,6 +840,8 @@ buffer_clear (Buffer *self)
   Py_CLEAR (self->topics);
   Py_CLEAR (self->hooks);
   tags_clear (&self->tags);
+  self->last_topic = NULL;
+  self->last_buf = NULL;
   g_clear_pointer (&self->bufs, g_ptr_array_unref);
   self->nbuf = 0;
   return 0;
@@ -979,6 +983,12 @@ buffer_produce (Buffer           *self,
       Py_DECREF (r);
     }
 
+  /* the same topic object as the last call's: its buffer, at once */
+  if (topic == self->last_topic && self->last_buf != NULL)
+    {
+      b = self->last_buf;
+      goto have_buf;
+    }
   index = PyUnicode_CheckExact (topic) ? PyDict_GetItemWithError (self->topics, topic) : NULL;
   if (index == NULL)
     {
@@ -1009,7 +1019,15 @@ buffer_produce (Buffer           *self,
     }
   else
     b = g_ptr_array_index (self->bufs, PyLong_AsSsize_t (index));
+  /* b->topic holds a reference to an equal str; remember this one's
+   * address only while b holds it too (the same object, most often) */
+  if (b->topic == topic)
+    {
+      self->last_topic = topic;
+      self->last_buf = b;
+    }
 
+have_buf:
   if (bytes_arg (a[1], "value", &vdata, &vlen) < 0 ||
       bytes_arg (a[2], "key", &kdata, &klen) < 0)
     return NULL;
