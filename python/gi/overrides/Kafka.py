@@ -1279,7 +1279,7 @@ class Consumer(_Face, _K.Consumer):
         self._stored = 0      # cache[:stored] have their offsets stored
         self._held = {}       # (topic, partition) -> messages taken, then paused
         self._next_tick = 0.0
-        self._since_wake = 0
+        self._since_empty = 0
         self._queued_min = _conf_int(conf, 'queued.min.messages', 100000)
         self._queued_max_bytes = _conf_int(conf, 'queued.max.messages.kbytes', 65536) * 1024
         self._wake_after = max(1, self._queued_min // 2)
@@ -1375,7 +1375,7 @@ class Consumer(_Face, _K.Consumer):
         messages = _consumed_messages(batch)
         if messages:
             self._cache.extend(messages)
-            self._since_wake += len(messages)
+            self._since_empty += len(messages)
             # the next take's size, and when the fetcher may have stopped,
             # from one message's value
             size = len(messages[0]) + 1
@@ -1393,8 +1393,12 @@ class Consumer(_Face, _K.Consumer):
         self._pos = self._stored = 0
         ask = max(want, self._take_size)
         got = self._take(ask, 0)
-        if got < ask and self._since_wake >= self._wake_after:
-            self._wake_fetcher()
+        if got < ask:
+            # librdkafka's queue is drained: did it hold enough, since it
+            # was last seen empty, for the fetcher to have stopped?
+            if self._since_empty >= self._wake_after:
+                self._wake_fetcher()
+            self._since_empty = 0
         if not got and timeout_ms != 0 and self._exc is None:
             deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000.0
             while not got and self._exc is None and not self._closed:
@@ -1414,10 +1418,12 @@ class Consumer(_Face, _K.Consumer):
         holds queued.min.messages (or queued.max.messages.kbytes), and looks
         again only when something wakes its broker thread, or a second
         later: a consumer a little slower than the fetcher would pause about
-        a second each time. The queue was just drained empty after that many
-        messages: seeking each assigned partition to its current position
-        (without waiting) wakes the fetcher and loses nothing."""
-        self._since_wake = 0
+        a second each time. The queue was just drained empty after holding
+        half that many (taken since it was last seen empty, as far as the
+        face can tell): seeking each assigned partition to its current
+        position (without waiting) wakes the fetcher and loses nothing. A
+        consumer that keeps pace with the fetcher sees the queue empty often,
+        and never seeks."""
         try:
             assigned = _K.Consumer.get_assignment(self)
             if not assigned:
