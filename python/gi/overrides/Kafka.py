@@ -1237,7 +1237,8 @@ def _event_error(code, text):
 
 
 def _consumed_messages(batch):
-    """Light Messages over a consumed batch, built by _kafkaface.consumed()."""
+    """Light Messages over a consumed batch, built by _kafkaface.consumed(),
+    and their values' total length."""
     return _kafkaface.consumed(batch, _event_error)
 
 
@@ -1279,10 +1280,10 @@ class Consumer(_Face, _K.Consumer):
         self._stored = 0      # cache[:stored] have their offsets stored
         self._held = {}       # (topic, partition) -> messages taken, then paused
         self._next_tick = 0.0
-        self._since_empty = 0
+        self._since_empty = 0          # messages taken since the queue was seen empty
+        self._since_empty_bytes = 0    # and their values' length
         self._queued_min = _conf_int(conf, 'queued.min.messages', 100000)
         self._queued_max_bytes = _conf_int(conf, 'queued.max.messages.kbytes', 65536) * 1024
-        self._wake_after = max(1, self._queued_min // 2)
         self._take_size = _CONSUME_BATCH
         self._on_assign = self._on_revoke = self._on_lost = None
         self.connect('partitions-assigned', _on_assigned)
@@ -1372,15 +1373,14 @@ class Consumer(_Face, _K.Consumer):
             self._raise_pending()
             _raise(e)
         self._serving -= 1
-        messages = _consumed_messages(batch)
+        messages, nbytes = _consumed_messages(batch)
         if messages:
             self._cache.extend(messages)
             self._since_empty += len(messages)
-            # the next take's size, and when the fetcher may have stopped,
-            # from one message's value
+            self._since_empty_bytes += nbytes
+            # the next take's size, from one message's value
             size = len(messages[0]) + 1
             self._take_size = max(16, min(_CONSUME_BATCH, _CONSUME_BYTES // size))
-            self._wake_after = max(1, min(self._queued_min // 2, self._queued_max_bytes // 2 // size))
         return len(messages)
 
     def _fill(self, want, timeout_ms):
@@ -1395,10 +1395,12 @@ class Consumer(_Face, _K.Consumer):
         got = self._take(ask, 0)
         if got < ask:
             # librdkafka's queue is drained: did it hold enough, since it
-            # was last seen empty, for the fetcher to have stopped?
-            if self._since_empty >= self._wake_after:
+            # was last seen empty, for the fetcher to have stopped? (It
+            # never held more than was taken since.)
+            if (self._since_empty >= self._queued_min or
+                    self._since_empty_bytes >= self._queued_max_bytes):
                 self._wake_fetcher()
-            self._since_empty = 0
+            self._since_empty = self._since_empty_bytes = 0
         if not got and timeout_ms != 0 and self._exc is None:
             deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000.0
             while not got and self._exc is None and not self._closed:
@@ -1418,12 +1420,12 @@ class Consumer(_Face, _K.Consumer):
         holds queued.min.messages (or queued.max.messages.kbytes), and looks
         again only when something wakes its broker thread, or a second
         later: a consumer a little slower than the fetcher would pause about
-        a second each time. The queue was just drained empty after holding
-        half that many (taken since it was last seen empty, as far as the
-        face can tell): seeking each assigned partition to its current
-        position (without waiting) wakes the fetcher and loses nothing. A
-        consumer that keeps pace with the fetcher sees the queue empty often,
-        and never seeks."""
+        a second each time. The queue was just drained empty, and may have
+        held that many (it never held more than the face took since it was
+        last seen empty; librdkafka counts values' bytes): seeking each
+        assigned partition to its current position (without waiting) wakes
+        the fetcher and loses nothing. A consumer that keeps pace with the
+        fetcher sees the queue empty often, and never seeks."""
         try:
             assigned = _K.Consumer.get_assignment(self)
             if not assigned:
@@ -1726,7 +1728,7 @@ def _on_message_batch(self, batch):
     message at a time through the cache, so that the offsets stored (and
     committed) are those of messages handed out, even if a callback closes
     the consumer half way."""
-    self._cache = self._cache[self._pos:] + _consumed_messages(batch)
+    self._cache = self._cache[self._pos:] + _consumed_messages(batch)[0]
     self._pos = self._stored = 0
     cb = self._on_message
     while not self._closed and self._pos < len(self._cache):

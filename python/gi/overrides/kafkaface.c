@@ -507,9 +507,10 @@ message_key_of (PyObject *module,
 }
 
 /* ------------------------------------------------------------------------ */
-/* consumed(batch, make_error) -> [Message]: one pass over the batch, each
- * message read in place (kafka_message_batch_peek()), key and value copied
- * once, into their bytes */
+/* consumed(batch, make_error) -> ([Message], value bytes): one pass over the
+ * batch, each message read in place (kafka_message_batch_peek()), key and
+ * value copied once, into their bytes; the values' total length, as
+ * librdkafka counts its queue's size against queued.max.messages.kbytes */
 
 static PyObject *
 peek_headers (KafkaMessageBatch *batch,
@@ -549,6 +550,7 @@ consumed (PyObject *module,
   PyObject *batch_wrapper, *make_error, *list, *topic = NULL;
   KafkaMessageBatch *batch;
   const char *last_topic = NULL;
+  Py_ssize_t total = 0;
   guint n;
 
   if (!PyArg_ParseTuple (args, "OO", &batch_wrapper, &make_error))
@@ -603,15 +605,21 @@ consumed (PyObject *module,
           if (m->error == NULL || m->value == NULL)
             goto fail;
         }
-      else if (v.value != NULL &&
-               (m->value = PyBytes_FromStringAndSize ((const char *) v.value, v.value_len)) == NULL)
-        goto fail;
+      else if (v.value != NULL)
+        {
+          m->value = PyBytes_FromStringAndSize ((const char *) v.value, v.value_len);
+          if (m->value == NULL)
+            goto fail;
+          total += (Py_ssize_t) v.value_len;
+        }
       if (v.n_headers > 0 && (m->headers = peek_headers (batch, i, v.n_headers)) == NULL)
         goto fail;
       PyObject_GC_Track (m);
     }
   Py_XDECREF (topic);
-  return list;
+  if (list == NULL)
+    return NULL;
+  return Py_BuildValue ("(Nn)", list, total);
 
 fail:
   /* the messages not tracked yet are freed with the list all the same */
@@ -1674,7 +1682,8 @@ static PyMethodDef module_methods[] = {
     "last_offsets(messages) -> {(topic, partition): offset} of the messages that are not events" },
   { "key_of", message_key_of, METH_O, "key_of(message) -> (topic, partition)" },
   { "consumed", consumed, METH_VARARGS,
-    "consumed(batch, make_error) -> [Message]: a consumed batch's messages." },
+    "consumed(batch, make_error) -> ([Message], bytes): a consumed batch's\n"
+    "messages, and their values' total length." },
   { "deliver", deliver, METH_VARARGS,
     "deliver(batch, buffer, default_cb, only_errors, make_error, cols, failed, serving, stop) -> "
     "[(cb, err, msg)]: calls each delivery report's callback; returns those left." },
