@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, the Debian 12 packages kafka-glib needs that are not
 # there yet. Usage: build-aux/install-deps.sh [build|test|docs|bench|gui|all]
-#   build  compiler, Meson, GLib, librdkafka, introspection, Vala
+#   build  compiler, Meson, GLib, librdkafka, introspection, Vala, and
+#          Python's headers for the Python face's C module
 #   test   build + what the test suite runs: PyGObject, GJS, kcat,
 #          confluent-kafka-python, and Java + Maven for the real Kafka broker,
 #          openssl for the security tests' certificates
@@ -17,7 +18,8 @@ set -euo pipefail
 what=${1:-build}
 
 build_pkgs=(gcc libc6-dev pkg-config meson ninja-build libglib2.0-dev librdkafka-dev
-            gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 valac)
+            gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 valac
+            python3 python3-dev)
 test_pkgs=(python3 python3-gi gjs kcat python3-confluent-kafka openssl
            openjdk-17-jre-headless maven procps util-linux)
 docs_pkgs=(gtk-doc-tools)

@@ -15,7 +15,7 @@
 # a failure.
 #
 # Python examples run with Debian's /usr/bin/python3 (python3-gi is built for
-# it). The Vala examples are skipped when the build has no VAPI (-Dvapi=false),
+# it), with the build tree's Python face. The Vala examples are skipped when the build has no VAPI (-Dvapi=false),
 # the Python and GJS ones when it has no typelib (-Dintrospection=false).
 # SPDX-License-Identifier: LGPL-2.1-or-later
 set -euo pipefail
@@ -32,6 +32,8 @@ fi
 libdir=$(cd "$builddir/kafka-glib" && pwd)
 export GI_TYPELIB_PATH=$libdir${GI_TYPELIB_PATH:+:$GI_TYPELIB_PATH}
 export LD_LIBRARY_PATH=$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+# the Python face: Kafka.py from the source tree, its C module from the build tree
+export PYTHONPATH=$PWD/python:$(cd "$builddir" && pwd)/python${PYTHONPATH:+:$PYTHONPATH}
 
 passed=0
 skipped=0
@@ -102,6 +104,7 @@ if [ -f "$libdir/Kafka-1.0.typelib" ]; then
   run python/produce.py "$python" examples/python/produce.py --count 5
   run python/consume.py "$python" examples/python/consume.py --count 5 --timeout 60
   run python/async_roundtrip.py "$python" examples/python/async_roundtrip.py --count 5 --timeout 60
+  run python/migrate.py "$python" examples/python/migrate.py --count 20
   run python/tail.py "$python" examples/python/tail.py kafka-glib-tail-demo --count 5 --timeout 60
   run "python/tail.py --from-beginning" "$python" examples/python/tail.py kafka-glib-tail-demo \
     --from-beginning --count 5 --timeout 60
@@ -114,7 +117,7 @@ if [ -f "$libdir/Kafka-1.0.typelib" ]; then
     for e in produce.js consume.js async-roundtrip.js admin.js; do skip "gjs/$e" "no gjs"; done
   fi
 else
-  for e in produce.py consume.py async_roundtrip.py tail.py; do skip "python/$e" "no typelib"; done
+  for e in produce.py consume.py async_roundtrip.py migrate.py tail.py; do skip "python/$e" "no typelib"; done
   for e in produce.js consume.js async-roundtrip.js admin.js; do skip "gjs/$e" "no typelib"; done
 fi
 

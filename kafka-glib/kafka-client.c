@@ -134,6 +134,7 @@ enum {
   SIGNAL_ERROR,
   SIGNAL_STATS,
   SIGNAL_LOG,
+  SIGNAL_THROTTLE,
   N_SIGNALS
 };
 
@@ -233,12 +234,19 @@ handle_log (KafkaClient      *self,
   if (rd_kafka_event_log (event, &fac, &str, &level) != 0)
     return;
 
+  /* a connected handler takes the lines over: GLib's log would print each
+   * one a second time (Python's logging, say, is where it goes) */
+  if (g_signal_has_handler_pending (self, signals[SIGNAL_LOG], 0, FALSE))
+    {
+      g_signal_emit (self, signals[SIGNAL_LOG], 0, level, fac, str);
+      return;
+    }
+
   /* MESSAGE comes last: the arguments after it are its format's */
   g_log_structured ("Kafka", syslog_to_glib (level),
                     "KAFKA_FACILITY", fac,
                     "KAFKA_CLIENT", kafka_client_get_name (self),
                     "MESSAGE", "%s: %s: %s", kafka_client_get_name (self), fac, str);
-  g_signal_emit (self, signals[SIGNAL_LOG], 0, level, fac, str);
 }
 
 static GError *
@@ -377,6 +385,23 @@ client_handle_event (KafkaClient      *self,
 }
 
 static void client_teardown (KafkaClient *self);
+
+/* librdkafka 2.0.2 has no throttle event: the throttle callback is served
+ * from the same polls of the main queue as the events are, on our threads
+ * (rd_kafka_queue_poll() hands it the operations that are no event). */
+static void
+client_throttle_cb (rd_kafka_t *rk,
+                    const char *broker_name,
+                    int32_t     broker_id,
+                    int         throttle_time_ms,
+                    void       *opaque)
+{
+  KafkaClient *self = opaque;
+
+  if (!kafka_client_should_stop (self))
+    g_signal_emit (self, signals[SIGNAL_THROTTLE], 0, broker_name, (gint) broker_id,
+                   (gint) throttle_time_ms);
+}
 
 /* Every dispatch holds a reference, so that a handler may drop the app's
  * last one: the client then lives until the dispatch ends, emitting nothing
@@ -686,6 +711,8 @@ kafka_client_start (KafkaClient             *self,
    * ever runs on a librdkafka thread. */
   rd_kafka_conf_set_events (conf, RD_KAFKA_EVENT_ERROR | RD_KAFKA_EVENT_LOG |
                                   RD_KAFKA_EVENT_STATS | hooks->events);
+  rd_kafka_conf_set_opaque (conf, self);
+  rd_kafka_conf_set_throttle_cb (conf, client_throttle_cb);
   if (hooks->configure != NULL)
     hooks->configure (self, conf);
   if (rd_kafka_conf_set (conf, "log.queue", "true", errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
@@ -1080,8 +1107,11 @@ kafka_client_class_init (KafkaClientClass *klass)
    * @message: the log line
    *
    * Emitted for each line librdkafka logs (raise `log_level`, or set
-   * `debug`, for more). The same lines go to GLib's structured log under the
-   * domain `Kafka`.
+   * `debug`, for more). While no handler is connected, the lines go to
+   * GLib's structured log under the domain `Kafka` instead (with the fields
+   * `KAFKA_FACILITY` and `KAFKA_CLIENT`); a connected handler takes them
+   * over, so that a line routed elsewhere (to Python's `logging`, say) is
+   * not printed a second time.
    *
    * Since: 1.0
    */
@@ -1091,6 +1121,28 @@ kafka_client_class_init (KafkaClientClass *klass)
                   G_TYPE_NONE, 3, G_TYPE_INT,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * KafkaClient::throttle:
+   * @self: the client
+   * @broker_name: the broker that throttled the client (`host:port/id`)
+   * @broker_id: its node id
+   * @throttle_time_ms: how long the broker held the client's requests back,
+   *   in milliseconds; 0 once it no longer does
+   *
+   * Emitted when a broker answers that it throttled the client, because the
+   * client went over a quota (such as a `producer_byte_rate` set for its
+   * `client.id`), and again with 0 once it no longer does, as
+   * confluent-kafka-python's `throttle_cb` is called.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_THROTTLE] =
+    g_signal_new ("throttle", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_INT, G_TYPE_INT);
 }
 
 static void

@@ -655,3 +655,504 @@ kafka_message_batch_get_keys (KafkaMessageBatch  *self,
 
   return batch_get_column (self, TRUE, data_len, lengths, n_lengths);
 }
+
+/**
+ * kafka_message_batch_get_tags:
+ * @self: a #KafkaMessageBatch
+ * @n_tags: (out): return location for the number of messages
+ *
+ * Gets the tag of every message, in order: what each delivered message was
+ * given by kafka_producer_produce_batch_full(), so that a binding finds,
+ * for each report of a #KafkaProducer::delivery-batch, the callback or the
+ * request it belongs to.
+ *
+ * Returns: (array length=n_tags) (transfer full): the tags (0 for a message
+ *   produced without one, and for consumed messages)
+ *
+ * Since: 1.0
+ */
+guint32 *
+kafka_message_batch_get_tags (KafkaMessageBatch *self,
+                              guint             *n_tags)
+{
+  guint32 *column;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (n_tags != NULL, NULL);
+
+  column = g_new (guint32, MAX (self->length, 1));
+  for (guint i = 0; i < self->length; i++)
+    {
+      const rd_kafka_message_t *rkm = batch_rkm (self, i);
+
+      const KafkaDeliveryRow *row = batch_row (self, i);
+
+      if (!self->delivered)
+        column[i] = 0;
+      else if (rkm != NULL)
+        column[i] = kafka_message_opaque_get_tag (rkm->_private);
+      else if (row != NULL)
+        column[i] = row->tag;
+      else
+        column[i] = kafka_message_get_tag (self->messages[i]);
+    }
+  *n_tags = self->length;
+  return column;
+}
+
+/**
+ * kafka_message_batch_get_timestamp_types:
+ * @self: a #KafkaMessageBatch
+ * @n_types: (out): return location for the number of messages
+ *
+ * Gets what the timestamp of every message means, in order (see
+ * kafka_message_batch_get_timestamps()).
+ *
+ * Returns: (array length=n_types) (transfer full): the #KafkaTimestampType
+ *   of each message
+ *
+ * Since: 1.0
+ */
+gint *
+kafka_message_batch_get_timestamp_types (KafkaMessageBatch *self,
+                                         guint             *n_types)
+{
+  gint *column;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (n_types != NULL, NULL);
+
+  column = g_new (gint, MAX (self->length, 1));
+  for (guint i = 0; i < self->length; i++)
+    {
+      const rd_kafka_message_t *rkm = batch_rkm (self, i);
+      rd_kafka_timestamp_type_t tstype;
+
+      if (rkm == NULL)
+        {
+          const KafkaDeliveryRow *row = batch_row (self, i);
+
+          column[i] = row != NULL ? row->timestamp_type
+                                  : kafka_message_get_timestamp_type (self->messages[i]);
+          continue;
+        }
+      rd_kafka_message_timestamp (rkm, &tstype);
+      switch (tstype)
+        {
+        case RD_KAFKA_TIMESTAMP_CREATE_TIME:
+          column[i] = KAFKA_TIMESTAMP_CREATE_TIME;
+          break;
+        case RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME:
+          column[i] = KAFKA_TIMESTAMP_LOG_APPEND_TIME;
+          break;
+        case RD_KAFKA_TIMESTAMP_NOT_AVAILABLE:
+        default:
+          column[i] = KAFKA_TIMESTAMP_NOT_AVAILABLE;
+          break;
+        }
+    }
+  *n_types = self->length;
+  return column;
+}
+
+/**
+ * kafka_message_batch_get_latencies:
+ * @self: a #KafkaMessageBatch
+ * @n_latencies: (out): return location for the number of messages
+ *
+ * Gets, for every delivered message in order, the time from produce to
+ * delivery report in microseconds, as kafka_message_get_latency() does.
+ *
+ * Returns: (array length=n_latencies) (transfer full): the latencies (-1
+ *   where not known, such as consumed messages)
+ *
+ * Since: 1.0
+ */
+gint64 *
+kafka_message_batch_get_latencies (KafkaMessageBatch *self,
+                                   guint             *n_latencies)
+{
+  gint64 *column;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (n_latencies != NULL, NULL);
+
+  column = g_new (gint64, MAX (self->length, 1));
+  for (guint i = 0; i < self->length; i++)
+    {
+      const rd_kafka_message_t *rkm = batch_rkm (self, i);
+
+      const KafkaDeliveryRow *row = batch_row (self, i);
+
+      if (rkm != NULL)
+        column[i] = self->delivered ? rd_kafka_message_latency (rkm) : -1;
+      else if (row != NULL)
+        column[i] = row->latency;
+      else
+        column[i] = kafka_message_get_latency (self->messages[i]);
+    }
+  *n_latencies = self->length;
+  return column;
+}
+
+/**
+ * kafka_message_batch_get_topics:
+ * @self: a #KafkaMessageBatch
+ * @n_topics: (out): return location for the number of topics
+ * @indexes: (out) (array length=n_indexes) (transfer full): return location
+ *   for the topic of each message, in order, as an index into the returned
+ *   names (-1 for a consumer error that concerns no topic)
+ * @n_indexes: (out): return location for the number of messages
+ *
+ * Gets the topic of every message as a column: each distinct name once, and
+ * an index per message (a consumed batch may mix the topics of a
+ * subscription), which costs a binding one string per topic rather than one
+ * per message.
+ *
+ * |[<!-- language="Python" -->
+ * names, indexes = batch.get_topics()
+ * topics = [names[i] if i >= 0 else None for i in indexes]
+ * ]|
+ *
+ * Returns: (array length=n_topics) (transfer full): the distinct topic names,
+ *   in order of first appearance
+ *
+ * Since: 1.0
+ */
+char **
+kafka_message_batch_get_topics (KafkaMessageBatch  *self,
+                                guint              *n_topics,
+                                gint32            **indexes,
+                                guint              *n_indexes)
+{
+  GPtrArray *names;
+  gint32 *column;
+  const char *last = NULL;
+  gint32 last_index = -1;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (n_topics != NULL, NULL);
+  g_return_val_if_fail (indexes != NULL, NULL);
+  g_return_val_if_fail (n_indexes != NULL, NULL);
+
+  names = g_ptr_array_new ();
+  column = g_new (gint32, MAX (self->length, 1));
+  for (guint i = 0; i < self->length; i++)
+    {
+      const char *topic = kafka_message_batch_get_topic (self, i);
+      guint j;
+
+      if (topic == NULL)
+        {
+          column[i] = -1;
+          continue;
+        }
+      /* runs of one topic are the rule: compare with the last one first */
+      if (last == NULL || strcmp (topic, last) != 0)
+        {
+          for (j = 0; j < names->len; j++)
+            if (strcmp (g_ptr_array_index (names, j), topic) == 0)
+              break;
+          if (j == names->len)
+            g_ptr_array_add (names, g_strdup (topic));
+          last = g_ptr_array_index (names, j);
+          last_index = (gint32) j;
+        }
+      column[i] = last_index;
+    }
+
+  *n_topics = names->len;
+  g_ptr_array_add (names, NULL);
+  *indexes = column;
+  *n_indexes = self->length;
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+/**
+ * kafka_message_batch_get_headers:
+ * @self: a #KafkaMessageBatch
+ * @data_len: (out): return location for the length of the returned buffer
+ * @counts: (out) (array length=n_counts) (transfer full): return location
+ *   for the number of headers of each message, in order
+ * @n_counts: (out): return location for the number of messages
+ * @names: (out) (array length=n_names) (transfer full): return location
+ *   for the names of all the headers, message after message, each message's
+ *   in order
+ * @n_names: (out): return location for the number of headers in all
+ * @lengths: (out) (array length=n_lengths) (transfer full): return location
+ *   for the length of each header value, as @names lists them (-1 for a
+ *   %NULL value)
+ * @n_lengths: (out): return location for the number of headers in all
+ *
+ * Gets the headers of every message at once: how many each message has,
+ * then all their names, value lengths and values end to end, message after
+ * message. Message i's headers are the @counts[i] that follow those of the
+ * messages before it.
+ *
+ * |[<!-- language="Python" -->
+ * data, counts, names, lengths = batch.get_headers()
+ * ]|
+ *
+ * Returns: (array length=data_len) (transfer full): the header values, end
+ *   to end
+ *
+ * Since: 1.0
+ */
+guint8 *
+kafka_message_batch_get_headers (KafkaMessageBatch   *self,
+                                 gsize               *data_len,
+                                 gint32             **counts,
+                                 guint               *n_counts,
+                                 char              ***names,
+                                 guint               *n_names,
+                                 gint32             **lengths,
+                                 guint               *n_lengths)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GPtrArray) name_array = g_ptr_array_new ();
+  g_autoptr(GArray) length_array = g_array_new (FALSE, FALSE, sizeof (gint32));
+  gint32 *count_column;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), NULL);
+  g_return_val_if_fail (data_len != NULL, NULL);
+  g_return_val_if_fail (counts != NULL && n_counts != NULL, NULL);
+  g_return_val_if_fail (names != NULL && n_names != NULL, NULL);
+  g_return_val_if_fail (lengths != NULL && n_lengths != NULL, NULL);
+
+  count_column = g_new (gint32, MAX (self->length, 1));
+  for (guint i = 0; i < self->length; i++)
+    {
+      const rd_kafka_message_t *rkm = batch_rkm (self, i);
+      gint32 n = 0;
+
+      if (rkm != NULL)
+        {
+          rd_kafka_headers_t *hdrs = NULL;
+          const char *name;
+          const void *value;
+          size_t size;
+
+          /* a consumer error has no headers; rd_kafka_message_headers()
+           * takes a const message but parses it in place */
+          if ((self->delivered || rkm->err == RD_KAFKA_RESP_ERR_NO_ERROR) &&
+              rd_kafka_message_headers (rkm, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR)
+            for (; rd_kafka_header_get_all (hdrs, (size_t) n, &name, &value, &size) ==
+                   RD_KAFKA_RESP_ERR_NO_ERROR; n++)
+              {
+                gint32 len = value != NULL ? (gint32) size : -1;
+
+                g_ptr_array_add (name_array, g_strdup (name));
+                g_array_append_val (length_array, len);
+                if (value != NULL)
+                  g_byte_array_append (data, value, (guint) size);
+              }
+        }
+      else
+        {
+          const KafkaDeliveryRow *row = batch_row (self, i);
+          KafkaHeaders *headers = row != NULL ? row->headers
+                                              : kafka_message_get_headers (self->messages[i]);
+
+          for (; headers != NULL && (guint) n < kafka_headers_get_length (headers); n++)
+            {
+              gsize size = 0;
+              const guint8 *value = kafka_headers_get_value (headers, (guint) n, &size);
+              gint32 len = value != NULL ? (gint32) size : -1;
+
+              g_ptr_array_add (name_array, g_strdup (kafka_headers_get_name (headers, (guint) n)));
+              g_array_append_val (length_array, len);
+              if (value != NULL)
+                g_byte_array_append (data, value, (guint) size);
+            }
+        }
+      count_column[i] = n;
+    }
+
+  *counts = count_column;
+  *n_counts = self->length;
+  *n_names = name_array->len;
+  g_ptr_array_add (name_array, NULL);
+  *names = (char **) g_ptr_array_free (g_steal_pointer (&name_array), FALSE);
+  *n_lengths = length_array->len;
+  *lengths = (gint32 *) (gpointer) g_array_free (g_steal_pointer (&length_array), FALSE);
+  *data_len = data->len;
+  /* one more byte: no headers at all is still a non-NULL buffer */
+  g_byte_array_append (data, (const guint8 *) "", 1);
+  return g_byte_array_free (g_steal_pointer (&data), FALSE);
+}
+
+/* The headers of a message the batch reads in place, or NULL. */
+static const rd_kafka_headers_t *
+batch_rd_headers (KafkaMessageBatch        *self,
+                  const rd_kafka_message_t *rkm)
+{
+  rd_kafka_headers_t *hdrs = NULL;
+
+  /* a consumer error has no headers; rd_kafka_message_headers() takes a
+   * const message but parses its headers in place, once */
+  if ((self->delivered || rkm->err == RD_KAFKA_RESP_ERR_NO_ERROR) &&
+      rd_kafka_message_headers (rkm, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR)
+    return hdrs;
+  return NULL;
+}
+
+/**
+ * kafka_message_batch_peek: (skip)
+ * @self: a #KafkaMessageBatch
+ * @index: the index of a message, below kafka_message_batch_get_length()
+ * @view: (out caller-allocates): where to put what the message holds
+ *
+ * Reads one message of the batch in place, all its fields in one go,
+ * without creating a #KafkaMessage or copying anything: the way for C code
+ * (and a binding's C module) to go through a batch message by message as
+ * fast as the columns go through it field by field. See #KafkaMessageView
+ * for how long its pointers stay valid.
+ *
+ * |[<!-- language="C" -->
+ * for (guint i = 0; i < kafka_message_batch_get_length (batch); i++)
+ *   {
+ *     KafkaMessageView v;
+ *
+ *     kafka_message_batch_peek (batch, i, &v);
+ *     if (v.error_code == 0)
+ *       handle (v.partition, v.offset, v.value, v.value_len);
+ *   }
+ * ]|
+ *
+ * Since: 1.0
+ */
+void
+kafka_message_batch_peek (KafkaMessageBatch *self,
+                          guint              index,
+                          KafkaMessageView  *view)
+{
+  const rd_kafka_message_t *rkm;
+
+  g_return_if_fail (KAFKA_IS_MESSAGE_BATCH (self));
+  g_return_if_fail (index < self->length);
+  g_return_if_fail (view != NULL);
+
+  memset (view, 0, sizeof *view);
+  rkm = batch_rkm (self, index);
+  if (rkm != NULL)
+    {
+      const rd_kafka_headers_t *hdrs;
+      rd_kafka_timestamp_type_t tstype;
+      gboolean consumer_error = !self->delivered && rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR;
+
+      if (rkm->rkt != NULL)
+        view->topic = self->delivered ? rd_kafka_topic_opaque (rkm->rkt)
+                                      : rd_kafka_topic_name (rkm->rkt);
+      view->partition = rkm->partition;
+      view->offset = rkm->offset;
+      view->timestamp = rd_kafka_message_timestamp (rkm, &tstype);
+      view->timestamp_type = tstype == RD_KAFKA_TIMESTAMP_CREATE_TIME ? KAFKA_TIMESTAMP_CREATE_TIME
+                           : tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? KAFKA_TIMESTAMP_LOG_APPEND_TIME
+                           : KAFKA_TIMESTAMP_NOT_AVAILABLE;
+      view->key = rkm->key;
+      view->key_len = rkm->key ? rkm->key_len : 0;
+      /* a consumer error's payload is its text, not a value */
+      view->value = consumer_error ? NULL : rkm->payload;
+      view->value_len = view->value ? rkm->len : 0;
+      view->error_code = rkm->err == RD_KAFKA_RESP_ERR_NO_ERROR ? 0 : (int) kafka_error_from_rd (rkm->err);
+      view->tag = self->delivered ? kafka_message_opaque_get_tag (rkm->_private) : 0;
+      hdrs = batch_rd_headers (self, rkm);
+      view->n_headers = hdrs ? (guint) rd_kafka_header_cnt (hdrs) : 0;
+    }
+  else if (batch_row (self, index) != NULL)
+    {
+      const KafkaDeliveryRow *row = batch_row (self, index);
+
+      view->topic = row->topic;
+      view->partition = row->partition;
+      view->offset = row->offset;
+      view->timestamp = row->timestamp;
+      view->timestamp_type = row->timestamp_type;
+      view->key = row->key;
+      view->key_len = row->key ? row->key_len : 0;
+      view->value = row->value;
+      view->value_len = row->value ? row->value_len : 0;
+      view->error_code = row->err == RD_KAFKA_RESP_ERR_NO_ERROR ? 0 : (int) kafka_error_from_rd (row->err);
+      view->tag = row->tag;
+      view->n_headers = row->headers ? kafka_headers_get_length (row->headers) : 0;
+    }
+  else
+    {
+      KafkaMessage *m = self->messages[index];
+      KafkaHeaders *headers = kafka_message_get_headers (m);
+      const GError *error = kafka_message_get_error (m);
+
+      view->topic = kafka_message_get_topic (m);
+      view->partition = kafka_message_get_partition (m);
+      view->offset = kafka_message_get_offset (m);
+      view->timestamp = kafka_message_get_timestamp (m);
+      view->timestamp_type = kafka_message_get_timestamp_type (m);
+      view->key = kafka_message_get_key (m, &view->key_len);
+      view->value = kafka_message_get_value (m, &view->value_len);
+      view->error_code = error ? error->code : 0;
+      view->tag = kafka_message_get_tag (m);
+      view->n_headers = headers ? kafka_headers_get_length (headers) : 0;
+    }
+}
+
+/**
+ * kafka_message_batch_peek_header: (skip)
+ * @self: a #KafkaMessageBatch
+ * @index: the index of a message, below kafka_message_batch_get_length()
+ * @header: the index of one of its headers, below the @n_headers that
+ *   kafka_message_batch_peek() gives
+ * @name: (out) (transfer none): return location for the header's name
+ * @value: (out) (transfer none) (nullable): return location for its value,
+ *   in the batch's storage (%NULL for a null value)
+ * @value_len: (out): return location for the value's length, -1 for null
+ *
+ * Reads one header of a message of the batch in place, as
+ * kafka_message_batch_peek() reads the message.
+ *
+ * Returns: %TRUE if the message has that header, %FALSE otherwise
+ *
+ * Since: 1.0
+ */
+gboolean
+kafka_message_batch_peek_header (KafkaMessageBatch  *self,
+                                 guint               index,
+                                 guint               header,
+                                 const char        **name,
+                                 const guint8      **value,
+                                 gssize             *value_len)
+{
+  const rd_kafka_message_t *rkm;
+
+  g_return_val_if_fail (KAFKA_IS_MESSAGE_BATCH (self), FALSE);
+  g_return_val_if_fail (index < self->length, FALSE);
+  g_return_val_if_fail (name != NULL && value != NULL && value_len != NULL, FALSE);
+
+  rkm = batch_rkm (self, index);
+  if (rkm != NULL)
+    {
+      const rd_kafka_headers_t *hdrs = batch_rd_headers (self, rkm);
+      const void *v;
+      size_t size;
+
+      if (hdrs == NULL ||
+          rd_kafka_header_get_all (hdrs, header, name, &v, &size) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return FALSE;
+      *value = v;
+      *value_len = v ? (gssize) size : -1;
+      return TRUE;
+    }
+  else
+    {
+      const KafkaDeliveryRow *row = batch_row (self, index);
+      KafkaHeaders *headers = row != NULL ? row->headers
+                                          : kafka_message_get_headers (self->messages[index]);
+      gsize size = 0;
+
+      if (headers == NULL || header >= kafka_headers_get_length (headers))
+        return FALSE;
+      *name = kafka_headers_get_name (headers, header);
+      *value = kafka_headers_get_value (headers, header, &size);
+      *value_len = *value ? (gssize) size : -1;
+      return TRUE;
+    }
+}

@@ -10,6 +10,35 @@
 
 G_BEGIN_DECLS
 
+/* A produced message's librdkafka opaque is NULL, a produce_async() call's
+ * pending task (a pointer: its lowest bit is 0), or a tag given with
+ * kafka_producer_produce_batch_full(), stored in the pointer itself as
+ * (tag << 1) | 1: no allocation per message. A tag fits in 31 bits, so the
+ * encoding is the same on 32-bit hosts. */
+#define KAFKA_MESSAGE_TAG_MAX G_MAXINT32
+
+static inline void *
+kafka_message_tag_to_opaque (guint32 tag)
+{
+  return (void *) (((guintptr) tag << 1) | 1);
+}
+
+/* The tag an opaque carries, 0 for none (NULL or a pending task). */
+static inline guint32
+kafka_message_opaque_get_tag (const void *opaque)
+{
+  guintptr bits = (guintptr) opaque;
+
+  return (bits & 1) ? (guint32) (bits >> 1) : 0;
+}
+
+/* The produce_async() task an opaque points to, or NULL. */
+static inline gpointer
+kafka_message_opaque_get_pending (void *opaque)
+{
+  return ((guintptr) opaque & 1) ? NULL : opaque;
+}
+
 /* From a delivery report: copies what it needs; @rkm stays librdkafka's.
  * @topic (nullable) is the producer's cached name of rkm's topic. */
 KafkaMessage *kafka_message_new_delivered  (const rd_kafka_message_t *rkm,
@@ -51,6 +80,7 @@ typedef struct {
   gint64              timestamp;
   KafkaTimestampType  timestamp_type;
   gint64              latency;
+  guint32             tag;        /* kafka_producer_produce_batch_full()'s */
   KafkaMessageStatus  status;
   rd_kafka_resp_err_t err;
   const guint8       *key;        /* the owner's copy, or NULL */

@@ -48,6 +48,7 @@ struct _KafkaMessage
   gint64              latency;
   KafkaTimestampType  timestamp_type;
   KafkaMessageStatus  status;
+  guint32             tag;
 
   /* key and value point into storage: a block of our own or a consumed
    * librdkafka message (rkm), kept alive as long as the KafkaMessage. A
@@ -101,6 +102,7 @@ message_clear (KafkaMessage *self)
   self->offset = -1001; /* KAFKA_OFFSET_INVALID */
   self->timestamp = 0;
   self->latency = -1;
+  self->tag = 0;
   self->timestamp_type = KAFKA_TIMESTAMP_NOT_AVAILABLE;
   self->status = KAFKA_MESSAGE_STATUS_NOT_PERSISTED;
   self->data_ready = 0;
@@ -479,6 +481,7 @@ fill_delivered (KafkaMessage             *self,
 {
   read_common (self, rkm, topic);
   self->latency = rd_kafka_message_latency (rkm);
+  self->tag = kafka_message_opaque_get_tag (rkm->_private);
   self->status = delivered_status (rkm);
   self->borrowed = rkm;
   set_delivery_error (self, rkm->err);
@@ -505,6 +508,7 @@ kafka_delivery_row_read (KafkaDeliveryRow         *row,
                       : tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? KAFKA_TIMESTAMP_LOG_APPEND_TIME
                       : KAFKA_TIMESTAMP_NOT_AVAILABLE;
   row->latency = rd_kafka_message_latency (rkm);
+  row->tag = kafka_message_opaque_get_tag (rkm->_private);
   row->status = delivered_status (rkm);
   row->err = rkm->err;
   row->headers = NULL;
@@ -532,6 +536,7 @@ kafka_message_new_from_row (const KafkaDeliveryRow *row)
   self->timestamp = row->timestamp;
   self->timestamp_type = row->timestamp_type;
   self->latency = row->latency;
+  self->tag = row->tag;
   self->status = row->status;
   set_delivery_error (self, row->err);
 
@@ -944,4 +949,23 @@ kafka_message_get_leader_epoch (KafkaMessage *self)
   g_return_val_if_fail (KAFKA_IS_MESSAGE (self), -1);
 
   return self->leader_epoch;
+}
+
+/**
+ * kafka_message_get_tag:
+ * @self: a #KafkaMessage
+ *
+ * Gets the tag the message was produced with by
+ * kafka_producer_produce_batch_full(), as its delivery report carries it.
+ *
+ * Returns: the tag, or 0 for a message produced without one or consumed
+ *
+ * Since: 1.0
+ */
+guint32
+kafka_message_get_tag (KafkaMessage *self)
+{
+  g_return_val_if_fail (KAFKA_IS_MESSAGE (self), 0);
+
+  return self->tag;
 }

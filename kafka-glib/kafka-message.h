@@ -98,5 +98,7 @@ KAFKA_AVAILABLE_IN_1_0
 gint64              kafka_message_get_latency        (KafkaMessage *self);
 KAFKA_AVAILABLE_IN_1_0
 gint32              kafka_message_get_leader_epoch   (KafkaMessage *self);
+KAFKA_AVAILABLE_IN_1_0
+guint32             kafka_message_get_tag            (KafkaMessage *self);
 
 G_END_DECLS

@@ -81,6 +81,25 @@ guint          kafka_producer_produce_batch        (KafkaProducer   *self,
                                                     guint            n_keys,
                                                     GError         **error);
 KAFKA_AVAILABLE_IN_1_0
+guint          kafka_producer_produce_batch_full   (KafkaProducer   *self,
+                                                    const char      *topic,
+                                                    const gint32    *partitions,
+                                                    guint            n_partitions,
+                                                    const guint8    *values,
+                                                    gsize            values_len,
+                                                    const gint32    *value_lengths,
+                                                    guint            n_messages,
+                                                    const guint8    *keys,
+                                                    gsize            keys_len,
+                                                    const gint32    *key_lengths,
+                                                    guint            n_keys,
+                                                    const gint64    *timestamps,
+                                                    guint            n_timestamps,
+                                                    GPtrArray       *headers,
+                                                    const guint32   *tags,
+                                                    guint            n_tags,
+                                                    GError         **error);
+KAFKA_AVAILABLE_IN_1_0
 int            kafka_producer_poll                 (KafkaProducer   *self,
                                                     int              timeout_ms);
 KAFKA_AVAILABLE_IN_1_0

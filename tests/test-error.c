@@ -57,6 +57,23 @@ test_helpers (void)
   }
 }
 
+/* The run-time versions: kafka-glib's match the headers', librdkafka's
+ * string and number agree. */
+static void
+test_versions (void)
+{
+  int v = kafka_get_librdkafka_version ();
+  g_autofree char *from_number = g_strdup_printf ("%d.%d.%d", (v >> 24) & 0xff,
+                                                  (v >> 16) & 0xff, (v >> 8) & 0xff);
+
+  g_assert_cmpuint (kafka_get_major_version (), ==, KAFKA_MAJOR_VERSION);
+  g_assert_cmpuint (kafka_get_minor_version (), ==, KAFKA_MINOR_VERSION);
+  g_assert_cmpuint (kafka_get_micro_version (), ==, KAFKA_MICRO_VERSION);
+  /* what the library was built for at least (meson.build asks for 2.0.2) */
+  g_assert_cmpint (v, >=, 0x020002ff);
+  g_assert_true (g_str_has_prefix (kafka_get_librdkafka_version_string (), from_number));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -64,5 +81,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/error/codes", test_codes);
   g_test_add_func ("/error/helpers", test_helpers);
+  g_test_add_func ("/version/runtime", test_versions);
   return g_test_run ();
 }

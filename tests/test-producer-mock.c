@@ -585,6 +585,48 @@ test_stats_and_log (Fixture       *fx,
   kt_wait_for_count (NULL, &n_logs, 1, 30000, "log lines");
 }
 
+/* Lines of the client named in *data that reached GLib's log writer */
+static guint glib_log_lines;
+static const char *glib_log_client;
+
+static GLogWriterOutput
+count_kafka_lines (GLogLevelFlags   level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (strcmp (fields[i].key, "KAFKA_CLIENT") == 0 && glib_log_client != NULL &&
+        fields[i].length < 0 && strcmp (fields[i].value, glib_log_client) == 0)
+      glib_log_lines++;
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+/* A connected log handler takes the lines over; without one they go to
+ * GLib's log. */
+static void
+test_log_handler_takes_lines (Fixture       *fx,
+                              gconstpointer  data)
+{
+  guint n_logs = 0;
+  gulong id;
+
+  g_log_set_writer_func (count_kafka_lines, NULL, NULL);
+  /* debug lines about metadata, again every 100 ms */
+  fixture_producer (fx, "debug", "metadata", "topic.metadata.refresh.interval.ms", "100",
+                    "log_level", "7", NULL);
+  id = g_signal_connect_swapped (fx->producer, "log", G_CALLBACK (count_signal), &n_logs);
+  glib_log_client = kafka_client_get_name (KAFKA_CLIENT (fx->producer));
+  kt_wait_for_count (NULL, &n_logs, 3, 20000, "log lines");
+  g_assert_cmpuint (g_atomic_int_get (&glib_log_lines), ==, 0);
+
+  g_signal_handler_disconnect (fx->producer, id);
+  n_logs = 0;
+  kt_wait_for_count (NULL, &glib_log_lines, 1, 20000, "lines in GLib's log");
+  g_assert_cmpuint (n_logs, ==, 0);
+  glib_log_client = NULL;
+}
+
 typedef struct {
   char     *json;
   gboolean  got;
@@ -1204,6 +1246,7 @@ main (int    argc,
   ADD ("fatal", test_fatal, 1);
   ADD ("stats-and-log", test_stats_and_log, 1);
   ADD ("stats-json", test_stats_json, 1);
+  ADD ("log-handler-takes-lines", test_log_handler_takes_lines, 1);
   ADD ("thread-context", test_thread_context, 1);
   ADD ("flush-other-thread", test_flush_other_thread, 1);
   ADD ("unref-in-handler", test_unref_in_handler, 1);

@@ -1,14 +1,17 @@
 #!/usr/bin/python3
-# kafka-glib example in Python: produce messages and print each delivery report.
+# kafka-glib example in Python: produce messages and print each delivery
+# report, with the Python face (confluent-kafka-python's API).
 #
 # With no --bootstrap-servers it starts an embedded mock cluster, so it runs
-# with no broker installed. The delivery reports come as 'delivery' signals
-# from the GLib main loop; nothing calls poll().
+# with no broker installed. The delivery callbacks come from the GLib main
+# loop: nothing calls poll() (a program without a main loop calls poll() or
+# flush(), as with confluent-kafka-python).
 #
-#   GI_TYPELIB_PATH=_build/kafka-glib LD_LIBRARY_PATH=_build/kafka-glib \
-#       /usr/bin/python3 examples/python/produce.py --count 5
+#   PYTHONPATH=python:_build/python GI_TYPELIB_PATH=_build/kafka-glib \
+#   LD_LIBRARY_PATH=_build/kafka-glib /usr/bin/python3 examples/python/produce.py --count 5
 #
-# (Use Debian's /usr/bin/python3: python3-gi is built for it.)
+# (Use Debian's /usr/bin/python3: python3-gi is built for it. Once kafka-glib
+# is installed, no variable is needed.)
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import argparse
 import sys
@@ -40,40 +43,31 @@ def main():
         bootstrap = cluster.get_bootstrap_servers()
         print('started an embedded mock cluster at', bootstrap)
 
-    # every config value is a string, as in librdkafka
-    producer = Kafka.Producer.new({'bootstrap.servers': bootstrap, 'linger.ms': '5'})
     loop = GLib.MainLoop()
     state = {'pending': 0, 'failed': 0}
 
-    def on_delivery(_producer, message):
-        error = message.get_error()
-        if error is not None:
-            print('delivery failed:', error.message, file=sys.stderr)
+    def on_delivery(err, msg):
+        if err is not None:
+            print('delivery failed: %s' % err, file=sys.stderr)
             state['failed'] += 1
         else:
-            headers = message.get_headers()
-            pairs = ''.join(' %s=%s' % (headers.get_name(i), text(headers.get_value(i)))
-                            for i in range(headers.get_length())) if headers else ''
-            # get_key_bytes() / get_value_bytes() tell null (None) from empty:
-            # PyGObject 3.42 turns a null get_key() into b''
+            pairs = ''.join(' %s=%s' % (name, text(value)) for name, value in msg.headers() or [])
             print('delivered to %s [%d] at offset %d: key=%s value=%s%s'
-                  % (message.get_topic(), message.get_partition(), message.get_offset(),
-                     text(message.get_key()), text(message.get_value()), pairs))
+                  % (msg.topic(), msg.partition(), msg.offset(),
+                     text(msg.key()), text(msg.value()), pairs))
         state['pending'] -= 1
         if state['pending'] == 0:
             loop.quit()
 
-    producer.connect('delivery', on_delivery)
-    producer.connect('error', lambda _client, error: print('client error:', error.message,
-                                                           file=sys.stderr))
-
-    headers = Kafka.Headers.new()
-    headers.add('source', b'kafka-glib-python-example')
+    producer = Kafka.Producer({'bootstrap.servers': bootstrap, 'linger.ms': 5,
+                               'error_cb': lambda err: print('client error: %s' % err,
+                                                             file=sys.stderr)})
     for i in range(args.count):
-        # key and value are bytes (or None); partition -1 lets the partitioner
-        # choose; timestamp 0 means now
-        producer.produce(args.topic, Kafka.PARTITION_UA, b'key-%d' % i,
-                         ('hello #%d from Python' % i).encode(), headers, 0)
+        # value and key: str (sent as UTF-8) or bytes; the partitioner picks
+        # the partition by key
+        producer.produce(args.topic, 'hello #%d from Python' % i, key='key-%d' % i,
+                         headers={'source': 'kafka-glib-python-example'},
+                         on_delivery=on_delivery)
         state['pending'] += 1
 
     if state['pending'] > 0:

@@ -5,9 +5,10 @@
 #                 [--count N] [--timeout S]
 #
 # Prints each message as it arrives, with its partition, offset, timestamp,
-# key, value and headers. The messages come as 'message' signals from the
-# GLib main loop: nothing polls, and the loop is free for timers, signals
-# (Ctrl-C) or a GUI.
+# key, value and headers. Written with the Python face (confluent-kafka-
+# python's API); the messages come to its on_message callback from the GLib
+# main loop: nothing polls, and the loop is free for timers, signals (Ctrl-C)
+# or a GUI.
 #
 # The consumer joins a group of its own (a fresh group id each run) and
 # commits nothing, so it disturbs no one: like `kafka-console-consumer`, it
@@ -19,8 +20,8 @@
 # to tail. It stops after --count messages, after --timeout seconds, or on
 # Ctrl-C; with --count it exits non-zero if fewer messages came.
 #
-#   GI_TYPELIB_PATH=_build/kafka-glib LD_LIBRARY_PATH=_build/kafka-glib \
-#       /usr/bin/python3 examples/python/tail.py demo --count 10
+#   PYTHONPATH=python:_build/python GI_TYPELIB_PATH=_build/kafka-glib \
+#   LD_LIBRARY_PATH=_build/kafka-glib /usr/bin/python3 examples/python/tail.py demo --count 10
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import argparse
 import datetime
@@ -50,28 +51,20 @@ def show(data):
     return repr(data)
 
 
-def timestamp_of(message):
-    kind = message.get_timestamp_type()
-    if kind == Kafka.TimestampType.NOT_AVAILABLE:
+def timestamp_of(msg):
+    kind, ms = msg.timestamp()
+    if kind == Kafka.TIMESTAMP_NOT_AVAILABLE:
         return '-'
-    when = datetime.datetime.fromtimestamp(message.get_timestamp() / 1000,
-                                           tz=datetime.timezone.utc)
-    label = 'append' if kind == Kafka.TimestampType.LOG_APPEND_TIME else 'create'
+    when = datetime.datetime.fromtimestamp(ms / 1000, tz=datetime.timezone.utc)
+    label = 'append' if kind == Kafka.TIMESTAMP_LOG_APPEND_TIME else 'create'
     return '%s (%s)' % (when.isoformat(timespec='milliseconds').replace('+00:00', 'Z'), label)
 
 
-def format_message(message):
-    # PyGObject 3.42 turns a null key or value into b'': ask get_*_bytes(),
-    # which return None for null, before taking the bytes
-    key = None if message.get_key_bytes() is None else message.get_key()
-    value = None if message.get_value_bytes() is None else message.get_value()
-    headers = message.get_headers()
-    pairs = [] if headers is None else [
-        '%s=%s' % (headers.get_name(i), show(headers.get_value(i)))
-        for i in range(headers.get_length())]
+def format_message(msg):
+    pairs = ['%s=%s' % (name, show(value)) for name, value in msg.headers() or []]
     return 'p%d@%d  %s  key=%s  value=%s%s' % (
-        message.get_partition(), message.get_offset(), timestamp_of(message),
-        show(key), show(value), '  [%s]' % ', '.join(pairs) if pairs else '')
+        msg.partition(), msg.offset(), timestamp_of(msg),
+        show(msg.key()), show(msg.value()), '  [%s]' % ', '.join(pairs) if pairs else '')
 
 
 class DemoFeeder:
@@ -82,29 +75,27 @@ class DemoFeeder:
     def __init__(self, bootstrap, topic, interval_ms):
         self.topic = topic
         self.seq = 0
-        self.producer = Kafka.Producer.new({'bootstrap.servers': bootstrap, 'linger.ms': '5'})
-        self.producer.connect('delivery', self.on_delivery)
+        self.producer = Kafka.Producer({'bootstrap.servers': bootstrap, 'linger.ms': 5})
         self.source = GLib.timeout_add(interval_ms, self.tick)
 
     def tick(self):
         n = self.seq
         self.seq += 1
-        headers = Kafka.Headers.new()
-        headers.add('seq', b'%d' % n)
-        headers.add('content-type', b'application/json')
         # every fifth message has no key (null), to show how that looks
-        key = None if n % 5 == 4 else self.SENSORS[n % 3].encode()
-        value = json.dumps({'seq': n, 'celsius': round(19.5 + (n * 7 % 13) / 4, 2)}).encode()
-        self.producer.produce(self.topic, Kafka.PARTITION_UA, key, value, headers, 0)
+        key = None if n % 5 == 4 else self.SENSORS[n % 3]
+        value = json.dumps({'seq': n, 'celsius': round(19.5 + (n * 7 % 13) / 4, 2)})
+        self.producer.produce(self.topic, value, key,
+                              headers=[('seq', str(n)), ('content-type', 'application/json')],
+                              on_delivery=self.on_delivery)
         return GLib.SOURCE_CONTINUE
 
-    def on_delivery(self, _producer, message):
-        if message.get_error() is not None:
-            print('demo producer: delivery failed:', message.get_error().message, file=sys.stderr)
+    def on_delivery(self, err, msg):
+        if err is not None:
+            print('demo producer: delivery failed: %s' % err, file=sys.stderr)
 
     def stop(self):
         GLib.source_remove(self.source)
-        self.producer.flush(5000)
+        self.producer.flush(5)
 
 
 def main():
@@ -138,12 +129,6 @@ def main():
         print('embedded mock cluster at %s, demo messages to %r every 200 ms'
               % (bootstrap, args.topic), file=sys.stderr)
 
-    consumer = Kafka.Consumer.new({
-        'bootstrap.servers': bootstrap,
-        'group.id': args.group or 'kafka-glib-tail-' + uuid.uuid4().hex[:12],
-        'auto.offset.reset': 'earliest' if args.from_beginning else 'latest',
-        'enable.auto.commit': 'false',
-    })
     loop = GLib.MainLoop()
     state = {'received': 0, 'stopped_by': None}
 
@@ -151,26 +136,30 @@ def main():
         state['stopped_by'] = reason
         loop.quit()
 
-    def on_message(consumer, message):
-        error = message.get_error()
-        if error is not None:
-            print('consumer error:', error.message, file=sys.stderr)
+    def on_message(consumer, msg):
+        if state['stopped_by'] is not None:
+            return                          # the rest of a batch, after --count
+        if msg.error() is not None:
+            print('consumer event: %s' % msg.error(), file=sys.stderr)
             return
-        print(format_message(message))
+        print(format_message(msg))
         state['received'] += 1
         if args.count is not None and state['received'] >= args.count:
-            consumer.props.emit_messages = False   # nothing more, not even in this batch
             stop('count')
 
-    def on_assigned(_consumer, partitions):
-        print('tailing %s' % ', '.join('%s[%d]' % (p.get_topic(), p.get_partition())
-                                       for p in partitions), file=sys.stderr)
+    def on_assign(_consumer, partitions):
+        print('tailing %s' % ', '.join('%s[%d]' % (tp.topic, tp.partition)
+                                       for tp in partitions), file=sys.stderr)
 
-    consumer.connect('message', on_message)
-    consumer.connect('partitions-assigned', on_assigned)
-    consumer.connect('error', lambda _c, e: print('client error:', e.message, file=sys.stderr))
-    consumer.props.emit_messages = True
-    consumer.subscribe([args.topic])
+    consumer = Kafka.Consumer({
+        'bootstrap.servers': bootstrap,
+        'group.id': args.group or 'kafka-glib-tail-' + uuid.uuid4().hex[:12],
+        'auto.offset.reset': 'earliest' if args.from_beginning else 'latest',
+        'enable.auto.commit': False,
+        'on_message': on_message,
+        'error_cb': lambda err: print('client error: %s' % err, file=sys.stderr),
+    })
+    consumer.subscribe([args.topic], on_assign=on_assign)
 
     if args.timeout is not None:
         GLib.timeout_add(int(args.timeout * 1000), lambda: stop('timeout') or GLib.SOURCE_REMOVE)

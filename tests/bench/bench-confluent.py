@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 # Contender C: confluent-kafka-python (Debian's python3-confluent-kafka, over
-# the same librdkafka). produce() with a per-message on_delivery callback,
-# poll(0) every 1000 messages and when the in-flight window is full, flush()
-# at the end; consume(num_messages=..., timeout=...) lists after assign().
+# the same librdkafka); with --variant face, contender F: the same code over
+# kafka-glib's Python face, only the import changed. produce() with a
+# per-message on_delivery callback, poll(0) every 1000 messages and when the in-flight window is full, flush()
+# at the end; consume(num_messages=..., timeout=...) lists after assign()
+# (--variant poll: poll() one message at a time).
 # Same command line and result line as the C contenders (bench-common.h).
 import os
 import sys
@@ -10,9 +12,18 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_common as bc  # noqa: E402
 
-from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING  # noqa: E402
-
 a = bc.parse_args()
+
+# Contender F runs this same file with only the import changed: kafka-glib's
+# Python face (gi/overrides/Kafka.py) in place of confluent-kafka-python.
+if a.variant.startswith('face'):
+    import gi  # noqa: E402
+    gi.require_version('Kafka', '1.0')
+    from gi.repository.Kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING  # noqa: E402
+    NAME = 'F'
+else:
+    from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING  # noqa: E402
+    NAME = 'C'
 
 
 def new_producer():
@@ -62,7 +73,7 @@ def do_produce():
         producer.flush(1.0)
     end = bc.Mark()
     ok = st[0] - st[1]
-    bc.report('C', a, ok, ok * a.size, start, end, errors=st[1])
+    bc.report(NAME, a, ok, ok * a.size, start, end, errors=st[1])
     return 1 if st[1] else 0
 
 
@@ -72,13 +83,21 @@ def do_consume():
     nbytes = 0
     start = bc.Mark()
     assign_beginning(consumer)
+    if a.variant.endswith('poll'):
+        # C-poll and F-poll: one message at a time
+        poll = consumer.poll
+        while received < a.count:
+            m = poll(1.0)
+            if m is not None and m.error() is None:
+                received += 1
+                nbytes += len(m.value())
     while received < a.count:
         for m in consumer.consume(num_messages=min(1000, a.count - received), timeout=1.0):
             if m.error() is None:
                 received += 1
                 nbytes += len(m.value())
     end = bc.Mark()
-    bc.report('C', a, received, nbytes, start, end)
+    bc.report(NAME, a, received, nbytes, start, end)
     consumer.close()
     return 0
 
@@ -113,7 +132,7 @@ def do_latency():
                 received += 1
             m = consumer.poll(0)
     end = bc.Mark()
-    bc.report('C', a, received, received * a.size, start, end, **bc.latency_extra(lat))
+    bc.report(NAME, a, received, received * a.size, start, end, **bc.latency_extra(lat))
     producer.flush(10)
     consumer.close()
     return 0

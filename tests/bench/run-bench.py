@@ -67,9 +67,17 @@ CONTENDERS = {
     'J': ('gjs', 'gjs', '', 'list', 'kafka-glib GJS: delivery signal on a GLib.MainLoop / consume(n) lists'),
     # the Python counts: JB/C compares the same work
     'JB': ('script', 'gjs', 'batch', 'batch', 'kafka-glib GJS batch API: produce_batch + delivery-batch / consume_batch columns'),
+    'F': ('script', 'face', 'face', 'face', "kafka-glib's Python face (gi/overrides/Kafka.py): C's "
+          'program (bench-confluent.py) with only the import changed'),
+    'C-poll': ('script', 'confluent', None, 'poll', 'confluent-kafka-python: poll() one message at a time'),
+    'F-poll': ('script', 'face', None, 'face-poll', 'the Python face: poll() one message at a time'),
 }
-PAIRS = [('G', 'R'), ('G-list', 'R'), ('GB', 'R'), ('P', 'C'), ('PB', 'C'), ('J', 'C'), ('JB', 'C')]
-LATENCY_CONTENDERS = ['R', 'G', 'P', 'C', 'J']
+# Contenders that consume only, the topic another one produced, right after it
+EXTRA_CONSUMERS = {'G': ['G-list'], 'C': ['C-poll'], 'F': ['F-poll']}
+CONSUMES_OF = {x: p for p, xs in EXTRA_CONSUMERS.items() for x in xs}
+PAIRS = [('G', 'R'), ('G-list', 'R'), ('GB', 'R'), ('P', 'C'), ('PB', 'C'), ('J', 'C'), ('JB', 'C'),
+         ('F', 'C'), ('F-poll', 'C-poll')]
+LATENCY_CONTENDERS = ['R', 'G', 'P', 'C', 'F', 'J']
 SIZES = [100, 10240]
 
 
@@ -86,6 +94,12 @@ class Runner:
         lib = os.path.join(opts.build_dir, 'kafka-glib')
         for k in ('GI_TYPELIB_PATH', 'LD_LIBRARY_PATH'):
             self.env[k] = lib + (':' + self.env[k] if self.env.get(k) else '')
+        # F's only: Kafka.py in the source tree, its C part in the build tree
+        # (P and PB use the typelib with no override)
+        self.face_env = dict(self.env)
+        face = os.path.join(SRC, 'python') + ':' + os.path.join(opts.build_dir, 'python')
+        self.face_env['PYTHONPATH'] = face + (':' + self.env['PYTHONPATH']
+                                              if self.env.get('PYTHONPATH') else '')
         self.env['G_MESSAGES_DEBUG'] = ''
         self.results = []
         self.failures = []
@@ -99,8 +113,10 @@ class Runner:
             cmd = [os.path.join(self.bench_dir, 'bench-glib')]
         elif kind == 'pygobject':
             cmd = [PY, os.path.join(HERE, 'bench-pygobject.py')]
-        elif kind == 'confluent':
+        elif kind in ('confluent', 'face'):
             cmd = [PY, os.path.join(HERE, 'bench-confluent.py')]
+            if kind == 'face' and not variant:
+                variant = 'face'
         elif kind == 'gjs':
             cmd = ['gjs', os.path.join(HERE, 'bench-gjs.js')]
         else:
@@ -125,7 +141,8 @@ class Runner:
         cmd = self.command(kind, mode, variant) + [str(x) for x in args]
         t = time.monotonic()
         try:
-            r = subprocess.run(cmd, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            r = subprocess.run(cmd, env=self.face_env if kind == 'face' else self.env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, timeout=self.preset['timeout'])
         except subprocess.TimeoutExpired:
             self.fail(name, mode, meta, 'timed out after %d s' % self.preset['timeout'], '')
@@ -163,7 +180,7 @@ class Runner:
                 for size in SIZES:
                     if CONTENDERS[n][2] is not None:
                         want[(n, 'produce', size)] = self.o.rounds
-                    if CONTENDERS[n][2] is not None or 'G' in self.o.contenders:
+                    if CONTENDERS[n][2] is not None or CONSUMES_OF.get(n) in self.o.contenders:
                         want[(n, 'consume', size)] = self.o.rounds
         if 'latency' not in skip:
             for n in LATENCY_CONTENDERS:
@@ -190,7 +207,7 @@ class Runner:
         a fresh topic, its produce run, its consume run of that topic, and
         the topic deleted (so that at most one full topic is on disk).
         G-list consumes G's topic right after G."""
-        turns = [n for n in self.o.contenders if n != 'G-list']
+        turns = [n for n in self.o.contenders if n not in CONSUMES_OF]
         order = turns[rnd % len(turns):] + turns[:rnd % len(turns)]
         for size in SIZES:
             for name in order:
@@ -202,7 +219,8 @@ class Runner:
                 try:
                     self.run(name, kind, 'produce', pvariant,
                              ['--topic', topic, '--count', count, '--size', size], count, meta)
-                    consumers = [name] + (['G-list'] if name == 'G' and 'G-list' in self.o.contenders else [])
+                    consumers = [name] + [x for x in EXTRA_CONSUMERS.get(name, [])
+                                          if x in self.o.contenders]
                     for cname in consumers:
                         _, ckind, _, cvariant, _ = CONTENDERS[cname]
                         self.run(cname, ckind, 'consume', cvariant,
@@ -379,10 +397,11 @@ def write_report(runner, info, started):
     L.append('| kafka-glib | %s |' % info['kafka_glib'])
     L.append('| Producer config | acks=all, linger.ms=5, compression.type=none, keyless (default partitioner) |')
     L.append('| Throughput topics | %d partitions, a fresh topic per producer run, read back right after '
-             'by the same contender (assign at the beginning, fresh group id; G-list reads G\'s), '
+             'by the same contender (assign at the beginning, fresh group id; G-list reads G\'s, '
+             'C-poll C\'s, F-poll F\'s), '
              'then deleted |' % o.partitions)
-    L.append('| Counts | C contenders (R, G, GB): %s; Python contenders (C, P, PB) and the GJS batch '
-             'contender (JB): %s; GJS (J, fewer: J/C compares rates): %s |' % tuple(
+    L.append('| Counts | C contenders (R, G, GB): %s; Python contenders (C, P, PB, F) and the GJS '
+             'batch contender (JB): %s; GJS (J, fewer: J/C compares rates): %s |' % tuple(
                  ', '.join('%d × %d B' % (preset['count'][(fam, s)], s) for s in SIZES)
                  for fam in ('native', 'script', 'gjs')))
     L.append('')
@@ -450,8 +469,8 @@ def write_report(runner, info, started):
              '= receive time − stamp. %d messages a run, the first %d (warm-up) not counted. '
              'R: one thread in ppoll() on the eventfds of its queues (rd_kafka_queue_io_event_enable); '
              'G, P and J: a GMainLoop, the producer on a 1 ms timeout source, the consumer on the '
-             '`message` signal (emit-messages); C: one thread, produce + poll(0) + consumer.poll(until '
-             'the next tick).' % (preset['latency_count'], min(preset['latency_count'] // 3, 10000)))
+             '`message` signal (emit-messages); C and F (the same program): one thread, produce + '
+             'poll(0) + consumer.poll(until the next tick).' % (preset['latency_count'], min(preset['latency_count'] // 3, 10000)))
     L.append('')
     L.append('| Contender | p50 ms | p99 ms | max ms | p99 − R p99 (ms) | CPU µs/msg |')
     L.append('|---|---:|---:|---:|---:|---:|')
@@ -484,7 +503,7 @@ def write_report(runner, info, started):
                 L.append('| %s %s | %.2f | %.2f |' % (n, mode.replace('idle-', ''), m['wakeups_s'], m['ctxt_s']))
     L.append('')
 
-    L.append('## Targets of issue #5 (this run)')
+    L.append('## Targets (this run)')
     L.append('')
     L.append('| Target | measured | met |')
     L.append('|---|---|---|')
@@ -499,6 +518,23 @@ def write_report(runner, info, started):
         target('P/C %s, 100 B ≥ 1.0' % mode, pair_ratio(med, 'P', 'C', mode, 100, 'msg_s'), lambda v: v >= 1.0)
     for mode in ('produce', 'consume'):
         target('PB/C %s, 100 B ≥ 1.5' % mode, pair_ratio(med, 'PB', 'C', mode, 100, 'msg_s'), lambda v: v >= 1.5)
+    L.append('')
+    L.append('Targets of issue #11, the Python face against confluent-kafka-python (100 B; the '
+             '10 KB ratios and peak RSS are in the tables above):')
+    L.append('')
+    L.append('| Target | measured | met |')
+    L.append('|---|---|---|')
+    target('F/C produce with a per-message on_delivery, 100 B ≥ 1.5',
+           pair_ratio(med, 'F', 'C', 'produce', 100, 'msg_s'), lambda v: v >= 1.5)
+    target('F/C consume(num_messages=1000), 100 B ≥ 1.5',
+           pair_ratio(med, 'F', 'C', 'consume', 100, 'msg_s'), lambda v: v >= 1.5)
+    target('F-poll/C-poll poll() one at a time, 100 B ≥ 1.5',
+           pair_ratio(med, 'F-poll', 'C-poll', 'consume', 100, 'msg_s'), lambda v: v >= 1.5)
+    L.append('')
+    L.append('Targets of issue #5:')
+    L.append('')
+    L.append('| Target | measured | met |')
+    L.append('|---|---|---|')
     gl = med.get(('G', 'latency', 100))
     target('G p99 latency − R p99 ≤ 1 ms', gl['p99_ms'] - rl['p99_ms'] if gl and rl else None,
            lambda v: v <= 1.0, '%+.2f ms')
@@ -657,8 +693,9 @@ def main():
     for c in o.contenders:
         if c not in CONTENDERS:
             ap.error('unknown contender %s' % c)
-    if 'G-list' in o.contenders and 'G' not in o.contenders:
-        ap.error('G-list consumes the topic G produced: give G too')
+    for c in o.contenders:
+        if c in CONSUMES_OF and CONSUMES_OF[c] not in o.contenders:
+            ap.error('%s consumes the topic %s produced: give %s too' % (c, CONSUMES_OF[c], CONSUMES_OF[c]))
     o.argv = o.argv.split() if o.argv is not None else sys.argv[1:]
     skip = set(o.skip.split(',')) if o.skip else set()
     os.makedirs(o.out, exist_ok=True)

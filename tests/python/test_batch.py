@@ -6,6 +6,7 @@
 import unittest
 import uuid
 
+import bare_typelib  # noqa: F401 (the typelib with no Python face)
 import gi
 gi.require_version('Kafka', '1.0')
 from gi.repository import GLib, Kafka  # noqa: E402

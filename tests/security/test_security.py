@@ -11,12 +11,14 @@ import time
 import unittest
 import uuid
 
-import gi
+# the shared helpers live with the other Python tests
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'python'))
+import bare_typelib  # noqa: E402,F401 (the typelib with no Python face)
+
+import gi  # noqa: E402
 gi.require_version('Kafka', '1.0')
 from gi.repository import GLib, Kafka  # noqa: E402
 
-# the shared helpers live with the other Python tests
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'python'))
 from kafkatest import run_until  # noqa: E402
 
 
