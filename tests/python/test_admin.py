@@ -8,6 +8,7 @@
 import time
 import unittest
 
+import bare_typelib  # noqa: F401 (the typelib with no Python face)
 import gi
 gi.require_version('Kafka', '1.0')
 from gi.repository import Gio, GLib, Kafka  # noqa: E402
