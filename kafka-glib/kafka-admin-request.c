@@ -208,7 +208,7 @@ admin_request_error (AdminRequest        *req,
 {
   g_autofree char *what = admin_request_what (req);
 
-  return kafka_admin_error_new (err, text, "%s", what);
+  return kafka_error_new_rd (err, text, "%s", what);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -228,8 +228,8 @@ topic_results (const rd_kafka_topic_result_t **results,
       GError *error = NULL;
 
       if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
-        error = kafka_admin_error_new (err, rd_kafka_topic_result_error_string (results[i]),
-                                       "Could not %s “%s”", what, name);
+        error = kafka_error_new_rd (err, rd_kafka_topic_result_error_string (results[i]),
+                                    "Could not %s “%s”", what, name);
       g_ptr_array_add (array, kafka_admin_result_new (name, error));
     }
   return array;
@@ -371,9 +371,9 @@ admin_request_result (AdminRequest      *req,
             GError *group_error = NULL;
 
             if (rderror != NULL)
-              group_error = kafka_admin_error_new (rd_kafka_error_code (rderror),
-                                                   rd_kafka_error_string (rderror),
-                                                   "Could not delete consumer group “%s”", name);
+              group_error = kafka_error_new_rd (rd_kafka_error_code (rderror),
+                                                rd_kafka_error_string (rderror),
+                                                "Could not delete consumer group “%s”", name);
             g_ptr_array_add (array, kafka_admin_result_new (name, group_error));
           }
         return array;
@@ -417,10 +417,10 @@ admin_request_result (AdminRequest      *req,
               acl_error = admin_request_error (req, RD_KAFKA_RESP_ERR__BAD_MSG,
                                                "no answer for this binding");
             else if (rderror != NULL)
-              acl_error = kafka_admin_error_new (rd_kafka_error_code (rderror),
-                                                 rd_kafka_error_string (rderror),
-                                                 "Could not create ACL on “%s”",
-                                                 kafka_acl_binding_get_name (acl));
+              acl_error = kafka_error_new_rd (rd_kafka_error_code (rderror),
+                                              rd_kafka_error_string (rderror),
+                                              "Could not create ACL on “%s”",
+                                              kafka_acl_binding_get_name (acl));
             g_ptr_array_add (array, kafka_acl_binding_copy_with_error (acl, acl_error));
           }
         return array;
@@ -498,13 +498,13 @@ admin_lag_result (AdminRequest  *req,
         end = rd_kafka_topic_partition_list_find (ends, topic, partition);
 
       if (end != NULL && end->err != RD_KAFKA_RESP_ERR_NO_ERROR)
-        lag_error = kafka_admin_error_new (end->err, NULL,
-                                           "Could not get the high watermark of “%s” [%d]",
-                                           topic, (int) partition);
+        lag_error = kafka_error_new_rd (end->err, NULL,
+                                        "Could not get the high watermark of “%s” [%d]",
+                                        topic, (int) partition);
       else if (end != NULL && err != RD_KAFKA_RESP_ERR_NO_ERROR)
-        lag_error = kafka_admin_error_new (err, NULL,
-                                           "Could not get the high watermark of “%s” [%d]",
-                                           topic, (int) partition);
+        lag_error = kafka_error_new_rd (err, NULL,
+                                        "Could not get the high watermark of “%s” [%d]",
+                                        topic, (int) partition);
       else if (end != NULL)
         high = end->offset;
       g_ptr_array_add (lags, kafka_partition_lag_new (topic, partition, offset, high, lag_error));

@@ -276,8 +276,7 @@ handle_error (KafkaClient      *self,
   if (rd_kafka_event_error_is_fatal (event))
     error = fatal_error_new (self);
   if (error == NULL)
-    error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (err), "%s",
-                         rd_kafka_event_error_string (event));
+    error = kafka_error_new_rd_text (err, rd_kafka_event_error_string (event));
 
   if (g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_AUTHENTICATION) ||
       g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_SSL))

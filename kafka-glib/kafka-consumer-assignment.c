@@ -338,9 +338,7 @@ finish_error (rd_kafka_error_t  *rderror,
 {
   if (rderror == NULL)
     return TRUE;
-  g_set_error (error, KAFKA_ERROR, kafka_error_from_rd (rd_kafka_error_code (rderror)),
-               "%s: %s", what, rd_kafka_error_string (rderror));
-  rd_kafka_error_destroy (rderror);
+  g_propagate_error (error, kafka_error_new_from_rd_error (rderror, what));
   return FALSE;
 }
 

@@ -63,9 +63,8 @@ consumer_close_start (KafkaConsumer  *self,
   rderror = rd_kafka_consumer_close_queue (rk, close->queue);
   if (rderror != NULL)
     {
-      g_set_error (error, KAFKA_ERROR, kafka_error_from_rd (rd_kafka_error_code (rderror)),
-                   "Could not close the consumer: %s", rd_kafka_error_string (rderror));
-      rd_kafka_error_destroy (rderror);
+      g_propagate_error (error, kafka_error_new_from_rd_error (rderror,
+                                                               "Could not close the consumer"));
       rd_kafka_queue_destroy (close->queue);
       g_clear_pointer (&close->positions, g_ptr_array_unref);
       g_free (close);

@@ -423,10 +423,8 @@ kafka_topic_partition_list_from_rd (const rd_kafka_topic_partition_list_t *list)
       if (rktpar->metadata != NULL)
         tp->metadata = g_strndup (rktpar->metadata, rktpar->metadata_size);
       if (rktpar->err != RD_KAFKA_RESP_ERR_NO_ERROR)
-        tp->error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (rktpar->err),
-                                 "%s [%d]: %s", rktpar->topic,
-                                 (int) rktpar->partition,
-                                 rd_kafka_err2str (rktpar->err));
+        tp->error = kafka_error_new_rd (rktpar->err, NULL, "%s [%d]", rktpar->topic,
+                                        (int) rktpar->partition);
       g_ptr_array_add (array, tp);
     }
 
