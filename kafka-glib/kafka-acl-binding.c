@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "kafka-acl-binding.h"
 #include "kafka-admin-private.h"
 #include "kafka-enum-types.h"
 #include "kafka-error-private.h"

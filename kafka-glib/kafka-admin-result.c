@@ -4,8 +4,9 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
-#include "kafka-error.h"
+#include "kafka-admin-result.h"
 #include "kafka-error-private.h"
+#include "kafka-error.h"
 
 /**
  * SECTION:kafka-admin-result

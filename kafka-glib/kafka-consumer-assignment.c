@@ -9,11 +9,12 @@
 
 #include "kafka-client-private.h"
 #include "kafka-consumer-flow-private.h"
-#include "kafka-error-private.h"
-#include "kafka-message-private.h"
-#include "kafka-message-batch-private.h"
-#include "kafka-topic-partition-private.h"
 #include "kafka-consumer-private.h"
+#include "kafka-consumer.h"
+#include "kafka-error-private.h"
+#include "kafka-message-batch-private.h"
+#include "kafka-message-private.h"
+#include "kafka-topic-partition-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Rebalance */
@@ -165,19 +166,6 @@ consumer_apply_rebalance_now (KafkaConsumer *self)
 /* ------------------------------------------------------------------------ */
 /* Subscription and assignment */
 
-static gboolean
-topic_name_is_valid (const char *topic)
-{
-  gsize len = strlen (topic);
-
-  if (len == 0 || len > 249 || strcmp (topic, ".") == 0 || strcmp (topic, "..") == 0)
-    return FALSE;
-  for (const char *p = topic; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * kafka_consumer_subscribe:
  * @self: a #KafkaConsumer
@@ -219,12 +207,12 @@ kafka_consumer_subscribe (KafkaConsumer       *self,
   list = rd_kafka_topic_partition_list_new (g_strv_length ((char **) topics));
   for (gsize i = 0; topics[i] != NULL; i++)
     {
-      if (topics[i][0] != '^' && !topic_name_is_valid (topics[i]))
+      g_autoptr(GError) invalid = NULL;
+
+      if (topics[i][0] != '^' && !kafka_topic_name_check (topics[i], &invalid))
         {
           g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-                       "Invalid topic name “%s”: Kafka topic names are 1 to 249 "
-                       "characters of ASCII letters, digits, “.”, “_” and “-” "
-                       "(a regular expression must start with “^”)", topics[i]);
+                       "%s (a regular expression must start with “^”)", invalid->message);
           rd_kafka_topic_partition_list_destroy (list);
           return FALSE;
         }

@@ -9,11 +9,12 @@
 
 #include "kafka-client-private.h"
 #include "kafka-consumer-flow-private.h"
-#include "kafka-error-private.h"
-#include "kafka-message-private.h"
-#include "kafka-message-batch-private.h"
-#include "kafka-topic-partition-private.h"
 #include "kafka-consumer-private.h"
+#include "kafka-consumer.h"
+#include "kafka-error-private.h"
+#include "kafka-message-batch-private.h"
+#include "kafka-message-private.h"
+#include "kafka-topic-partition-private.h"
 
 void
 consume_waiter_finish (ConsumeWaiter *waiter,

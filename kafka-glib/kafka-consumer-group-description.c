@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-consumer-group-description.h"
 #include "kafka-enum-types.h"
 #include "kafka-error-private.h"
 #include "kafka-metadata-private.h"

@@ -7,11 +7,12 @@
 
 #include "kafka-client-private.h"
 #include "kafka-consumer-flow-private.h"
-#include "kafka-error-private.h"
-#include "kafka-message-private.h"
-#include "kafka-message-batch-private.h"
-#include "kafka-topic-partition-private.h"
 #include "kafka-consumer-private.h"
+#include "kafka-consumer.h"
+#include "kafka-error-private.h"
+#include "kafka-message-batch-private.h"
+#include "kafka-message-private.h"
+#include "kafka-topic-partition-private.h"
 
 /**
  * SECTION:kafka-consumer
@@ -505,11 +506,10 @@ consumer_configure (KafkaClient     *client,
                     rd_kafka_conf_t *conf)
 {
   KafkaConsumer *self = KAFKA_CONSUMER (client);
-  g_autoptr(GHashTable) config = kafka_client_get_config (client);
 
   rd_kafka_conf_set_rebalance_cb (conf, consumer_rebalance_cb);
   rd_kafka_conf_set_opaque (conf, client);
-  self->flow = kafka_consumer_flow_new (conf, config);
+  self->flow = kafka_consumer_flow_new (conf, kafka_client_lookup_config (client, "queued.min.messages") != NULL);
 }
 
 static void
@@ -623,9 +623,8 @@ kafka_consumer_initable_init (GInitable     *initable,
 {
   KafkaConsumer *self = KAFKA_CONSUMER (initable);
   KafkaClient *client = KAFKA_CLIENT (initable);
-  g_autoptr(GHashTable) config = kafka_client_get_config (client);
-  const char *group = g_hash_table_lookup (config, "group.id");
-  const char *interval = g_hash_table_lookup (config, "max.poll.interval.ms");
+  const char *group = kafka_client_lookup_config (client, "group.id");
+  const char *interval = kafka_client_lookup_config (client, "max.poll.interval.ms");
 
   if (group == NULL || *group == '\0')
     {

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-delete-acls-result.h"
 #include "kafka-error-private.h"
 
 /**

@@ -3,7 +3,9 @@
  */
 #include "config.h"
 
+#include "kafka-enum-types.h"
 #include "kafka-error-private.h"
+#include "kafka-error.h"
 
 /**
  * SECTION:kafka-error

@@ -5,9 +5,11 @@
 
 #include <string.h>
 
+#include "kafka-enum-types.h"
 #include "kafka-error-private.h"
 #include "kafka-headers-private.h"
 #include "kafka-message-private.h"
+#include "kafka-message.h"
 
 /**
  * SECTION:kafka-message

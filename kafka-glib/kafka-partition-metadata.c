@@ -5,6 +5,7 @@
 
 #include "kafka-error-private.h"
 #include "kafka-metadata-private.h"
+#include "kafka-partition-metadata.h"
 
 /**
  * SECTION:kafka-partition-metadata

@@ -8,8 +8,9 @@
 #include "kafka-client-private.h"
 #include "kafka-error-private.h"
 #include "kafka-headers-private.h"
-#include "kafka-message-private.h"
 #include "kafka-message-batch-private.h"
+#include "kafka-message-private.h"
+#include "kafka-producer.h"
 #include "kafka-topic-partition-private.h"
 
 /**
@@ -231,7 +232,7 @@ producer_handle_event (KafkaClient      *client,
       /* One message object serves the reports that nobody keeps; it
        * borrows the report's message, whose key, value and headers are
        * copied only if asked for, or if the object is kept. */
-      topic = rd_kafka_topic_opaque (rkms[i]->rkt);
+      topic = kafka_topic_get_name (rkms[i]->rkt);
       if (message == NULL || !kafka_message_reuse_delivery (message, rkms[i], topic))
         {
           kafka_message_release (message);
@@ -434,40 +435,6 @@ kafka_producer_new (GHashTable  *config,
 }
 
 /* Resolves a topic handle; NULL with @error set if librdkafka refuses the name. */
-/* Kafka's own rule for topic names (the broker refuses others, but only
- * once the message is on its way, in a delivery report or never): checked
- * here once per topic, when the producer first sees it. */
-static gboolean
-check_topic_name (const char  *topic,
-                  GError     **error)
-{
-  gsize len = strlen (topic);
-  const char *p;
-
-  if (len > 249)
-    {
-      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-                   "Invalid topic name “%.40s…”: it is %" G_GSIZE_FORMAT " characters "
-                   "long, and Kafka allows at most 249",
-                   topic, len);
-      return FALSE;
-    }
-  for (p = topic; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
-        break;
-    }
-  if (*p != '\0' || strcmp (topic, ".") == 0 || strcmp (topic, "..") == 0)
-    {
-      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-                   "Invalid topic name “%s”: Kafka topic names may only contain ASCII "
-                   "letters, digits, “.”, “_” and “-”, and may not be “.” or “..”",
-                   topic);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static TopicEntry *
 producer_get_topic (KafkaProducer  *self,
                     const char     *topic,
@@ -481,7 +448,7 @@ producer_get_topic (KafkaProducer  *self,
   if (entry == NULL || strcmp (entry->name, topic) != 0)
     {
       entry = g_hash_table_lookup (self->topics, topic);
-      if (entry == NULL && !check_topic_name (topic, error))
+      if (entry == NULL && !kafka_topic_name_check (topic, error))
         {
           g_mutex_unlock (&self->topics_lock);
           return NULL;
@@ -495,7 +462,7 @@ producer_get_topic (KafkaProducer  *self,
           GRefString *name = g_ref_string_new (topic);
           rd_kafka_topic_t *rkt;
 
-          rd_kafka_topic_conf_set_opaque (tconf, name);
+          kafka_topic_conf_set_name (tconf, name);
           rkt = rd_kafka_topic_new (rk, topic, tconf);
           if (rkt == NULL)
             {
@@ -677,9 +644,7 @@ producer_set_send_error (KafkaProducer        *self,
     case RD_KAFKA_RESP_ERR__STATE:
       {
         /* what a transactional producer says outside a transaction */
-        g_autoptr(GHashTable) config = kafka_client_get_config (KAFKA_CLIENT (self));
-
-        if (g_hash_table_contains (config, "transactional.id"))
+        if (kafka_client_lookup_config (KAFKA_CLIENT (self), "transactional.id") != NULL)
           {
             kafka_set_error (error, err, "Could not queue a message for “%s” [%d]: a "
                              "producer with a “transactional.id” produces only inside a "

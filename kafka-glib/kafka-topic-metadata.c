@@ -5,6 +5,7 @@
 
 #include "kafka-error-private.h"
 #include "kafka-metadata-private.h"
+#include "kafka-topic-metadata.h"
 
 /**
  * SECTION:kafka-topic-metadata

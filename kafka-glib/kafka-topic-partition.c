@@ -7,6 +7,7 @@
 
 #include "kafka-error-private.h"
 #include "kafka-topic-partition-private.h"
+#include "kafka-topic-partition.h"
 
 /**
  * SECTION:kafka-topic-partition
@@ -481,4 +482,35 @@ kafka_topic_partition_list_to_rd (GPtrArray  *partitions,
     }
 
   return list;
+}
+
+gboolean
+kafka_topic_name_check (const char  *topic,
+                        GError     **error)
+{
+  gsize len = strlen (topic);
+  const char *p;
+
+  if (len == 0 || len > 249)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "Invalid topic name “%.40s%s”: it is %" G_GSIZE_FORMAT " characters "
+                   "long, and Kafka topic names are 1 to 249",
+                   topic, len > 40 ? "…" : "", len);
+      return FALSE;
+    }
+  for (p = topic; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
+        break;
+    }
+  if (*p != '\0' || strcmp (topic, ".") == 0 || strcmp (topic, "..") == 0)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "Invalid topic name “%s”: Kafka topic names may only contain ASCII "
+                   "letters, digits, “.”, “_” and “-”, and may not be “.” or “..”",
+                   topic);
+      return FALSE;
+    }
+  return TRUE;
 }
