@@ -301,35 +301,6 @@ kafka_consumer_get_subscription (KafkaConsumer  *self,
   return topics;
 }
 
-gboolean
-check_partition_errors (const rd_kafka_topic_partition_list_t  *list,
-                        GError                                **error,
-                        const char                             *what)
-{
-  for (int i = 0; list != NULL && i < list->cnt; i++)
-    {
-      const rd_kafka_topic_partition_t *p = &list->elems[i];
-
-      if (p->err != RD_KAFKA_RESP_ERR_NO_ERROR)
-        {
-          kafka_set_error (error, p->err, "%s “%s” [%d]", what, p->topic, (int) p->partition);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-gboolean
-finish_error (rd_kafka_error_t  *rderror,
-              GError           **error,
-              const char        *what)
-{
-  if (rderror == NULL)
-    return TRUE;
-  g_propagate_error (error, kafka_error_new_from_rd_error (rderror, what));
-  return FALSE;
-}
-
 /* librdkafka takes partition -1 or an empty topic name in an assignment
  * without a word, and then fetches nothing: a new librdkafka list of
  * @partitions, or NULL with @error set */

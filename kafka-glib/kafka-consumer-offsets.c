@@ -84,6 +84,35 @@ consumer_uncommitted_positions (KafkaConsumer *self)
 /* ------------------------------------------------------------------------ */
 /* Offsets */
 
+gboolean
+check_partition_errors (const rd_kafka_topic_partition_list_t  *list,
+                        GError                                **error,
+                        const char                             *what)
+{
+  for (int i = 0; list != NULL && i < list->cnt; i++)
+    {
+      const rd_kafka_topic_partition_t *p = &list->elems[i];
+
+      if (p->err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        {
+          kafka_set_error (error, p->err, "%s “%s” [%d]", what, p->topic, (int) p->partition);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+finish_error (rd_kafka_error_t  *rderror,
+              GError           **error,
+              const char        *what)
+{
+  if (rderror == NULL)
+    return TRUE;
+  g_propagate_error (error, kafka_error_new_from_rd_error (rderror, what));
+  return FALSE;
+}
+
 static GPtrArray *
 consumer_commit_sync (KafkaConsumer                   *self,
                       rd_kafka_topic_partition_list_t *offsets,

@@ -15,11 +15,12 @@
 
 G_BEGIN_DECLS
 
-/* What the parts of KafkaConsumer share: kafka-consumer.c (the object,
- * its events and the message-signal mode), kafka-consumer-assignment.c
- * (rebalances, subscription, assignment), kafka-consumer-consume.c,
- * kafka-consumer-offsets.c (commits, positions, their async forms) and
- * kafka-consumer-close.c. */
+/* What the parts of KafkaConsumer share. They call one another one way,
+ * from the top down: kafka-consumer.c (the object and its events) ->
+ * kafka-consumer-close.c -> kafka-consumer-consume.c and
+ * kafka-consumer-assignment.c (rebalances, subscription, assignment) ->
+ * kafka-consumer-offsets.c (commits, positions, their async forms) ->
+ * kafka-consumer-emission.c (messages, the message-signal mode). */
 
 struct _KafkaConsumer
 {
@@ -105,6 +106,9 @@ consumer_check_open (KafkaConsumer  *self,
   return kafka_client_check_open (KAFKA_CLIENT (self), error);
 }
 
+/* kafka-consumer-emission.c: messages, and the message-signal mode (it
+ * calls no other part) */
+
 KafkaMessage *
 consumer_wrap_message (KafkaConsumer      *self,
                        rd_kafka_message_t *rkm);
@@ -138,6 +142,17 @@ consumer_fix_positions (KafkaConsumer                   *self,
 void
 consumer_update_mode (KafkaConsumer *self);
 
+int
+consumer_emit_batch (KafkaConsumer *self);
+
+void
+consumer_weak_ref_free (gpointer data);
+
+extern guint kafka_consumer_signals[N_SIGNALS];
+extern GParamSpec *kafka_consumer_properties[N_PROPS];
+
+/* kafka-consumer-offsets.c: commits, positions, and the blocking queries' async forms */
+
 char *
 committed_key (const char *topic,
                gint32      partition);
@@ -155,15 +170,6 @@ query_finish (KafkaConsumer  *self,
               gpointer        source_tag,
               GError        **error);
 
-void
-consumer_rebalance_cb (rd_kafka_t                      *rk,
-                       rd_kafka_resp_err_t              err,
-                       rd_kafka_topic_partition_list_t *partitions,
-                       void                            *opaque);
-
-void
-consumer_apply_rebalance_now (KafkaConsumer *self);
-
 gboolean
 check_partition_errors (const rd_kafka_topic_partition_list_t  *list,
                         GError                                **error,
@@ -174,6 +180,19 @@ finish_error (rd_kafka_error_t  *rderror,
               GError           **error,
               const char        *what);
 
+/* kafka-consumer-assignment.c: rebalances, subscription, assignment */
+
+void
+consumer_rebalance_cb (rd_kafka_t                      *rk,
+                       rd_kafka_resp_err_t              err,
+                       rd_kafka_topic_partition_list_t *partitions,
+                       void                            *opaque);
+
+void
+consumer_apply_rebalance_now (KafkaConsumer *self);
+
+/* kafka-consumer-consume.c */
+
 void
 consume_waiter_finish (ConsumeWaiter *waiter,
                        GPtrArray     *messages,
@@ -181,6 +200,8 @@ consume_waiter_finish (ConsumeWaiter *waiter,
 
 int
 consumer_feed_waiter (KafkaConsumer *self);
+
+/* kafka-consumer-close.c */
 
 void
 consumer_note_close_commit (KafkaConsumer *self,
@@ -190,7 +211,5 @@ gboolean
 consumer_close_blocking (KafkaConsumer  *self,
                          gboolean        with_signals,
                          GError        **error);
-
-extern guint kafka_consumer_signals[N_SIGNALS];
 
 G_END_DECLS
