@@ -4,6 +4,7 @@
 #include "kafka-test-util.h"
 
 #include <stdarg.h>
+#include <string.h>
 #include <unistd.h>
 
 const char *
@@ -214,4 +215,48 @@ kt_on_delivery (KafkaProducer *producer,
 {
   g_ptr_array_add (d->messages, g_object_ref (message));
   d->thread = g_thread_self ();
+}
+
+void
+kt_mock_fixture_setup (KtMockFixture *fx,
+                       const char    *prefix,
+                       int            partitions)
+{
+  fx->cluster = kt_mock_cluster_with_topic (1, prefix, partitions, &fx->topic);
+  fx->group = kt_unique_topic ("g");
+}
+
+void
+kt_mock_fixture_teardown (KtMockFixture *fx,
+                          gconstpointer  data)
+{
+  g_clear_object (&fx->cluster);
+  g_clear_pointer (&fx->topic, g_free);
+  g_clear_pointer (&fx->group, g_free);
+}
+
+void
+kt_mock_fixture_fill (KtMockFixture *fx,
+                      guint          n,
+                      int            partitions,
+                      const char    *prefix)
+{
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers",
+                                            kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
+                                            NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KafkaProducer) producer = kafka_producer_new (config, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%s%u", prefix, i);
+
+      g_assert_true (kafka_producer_produce (producer, fx->topic, (gint32) (i % (guint) partitions),
+                                             NULL, 0, (const guint8 *) value, strlen (value),
+                                             NULL, 0, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (kafka_producer_flush (producer, 30000, &error));
+  g_assert_no_error (error);
 }

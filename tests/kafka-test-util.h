@@ -48,6 +48,29 @@ KafkaMockCluster *kt_mock_cluster_with_topic (guint        n_brokers,
                                               int          partitions,
                                               char       **topic);
 
+/* The fixture of most tests on the mock cluster: a cluster of one broker
+ * holding a new topic, and a consumer group name no other test uses. */
+typedef struct {
+  KafkaMockCluster *cluster;
+  char             *topic;
+  char             *group;
+} KtMockFixture;
+
+/* Starts the cluster, with a topic named from @prefix of @partitions
+ * partitions. */
+void        kt_mock_fixture_setup    (KtMockFixture *fx,
+                                      const char    *prefix,
+                                      int            partitions);
+void        kt_mock_fixture_teardown (KtMockFixture *fx,
+                                      gconstpointer  data);
+/* Produces @n messages to the fixture's topic (message i, with the value
+ * @prefix followed by i, to partition i % @partitions) and waits until
+ * every one is delivered. */
+void        kt_mock_fixture_fill     (KtMockFixture *fx,
+                                      guint          n,
+                                      int            partitions,
+                                      const char    *prefix);
+
 /* Iterates @context (NULL: the default) until *@flag is TRUE; fails the test
  * if @timeout_ms passes first. */
 void        kt_wait_for_flag     (GMainContext *context,

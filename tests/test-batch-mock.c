@@ -6,26 +6,13 @@
 
 #include "kafka-test-util.h"
 
-typedef struct {
-  KafkaMockCluster *cluster;
-  char             *topic;
-} Fixture;
+typedef KtMockFixture Fixture;
 
 static void
 fixture_setup (Fixture       *fx,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fx->cluster = kt_mock_cluster_with_topic (1, "batch", 2, &fx->topic);
-}
-
-static void
-fixture_teardown (Fixture       *fx,
-                  gconstpointer  data)
-{
-  g_clear_object (&fx->cluster);
-  g_free (fx->topic);
+  kt_mock_fixture_setup (fx, "batch", 2);
 }
 
 static KafkaProducer *
@@ -1035,25 +1022,25 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/batch/mock/produce-batch", Fixture, NULL,
-              fixture_setup, test_produce_batch, fixture_teardown);
+              fixture_setup, test_produce_batch, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/produce-batch-errors", Fixture, NULL,
-              fixture_setup, test_produce_batch_errors, fixture_teardown);
+              fixture_setup, test_produce_batch_errors, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/produce-batch-queue-full", Fixture, NULL,
-              fixture_setup, test_produce_batch_queue_full, fixture_teardown);
+              fixture_setup, test_produce_batch_queue_full, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/consume-batch", Fixture, NULL,
-              fixture_setup, test_consume_batch, fixture_teardown);
+              fixture_setup, test_consume_batch, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/message-batch-signal", Fixture, NULL,
-              fixture_setup, test_message_batch_signal, fixture_teardown);
+              fixture_setup, test_message_batch_signal, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/produce-batch-full", Fixture, NULL,
-              fixture_setup, test_produce_batch_full, fixture_teardown);
+              fixture_setup, test_produce_batch_full, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/produce-batch-full-errors", Fixture, NULL,
-              fixture_setup, test_produce_batch_full_errors, fixture_teardown);
+              fixture_setup, test_produce_batch_full_errors, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/produce-batch-full-stops", Fixture, NULL,
-              fixture_setup, test_produce_batch_full_stops, fixture_teardown);
+              fixture_setup, test_produce_batch_full_stops, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/consume-batch-columns", Fixture, NULL,
-              fixture_setup, test_consume_batch_columns, fixture_teardown);
+              fixture_setup, test_consume_batch_columns, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/dispose", Fixture, NULL,
-              fixture_setup, test_dispose, fixture_teardown);
+              fixture_setup, test_dispose, kt_mock_fixture_teardown);
 
   return g_test_run ();
 }

@@ -6,45 +6,14 @@
 
 #include "kafka-test-util.h"
 
-typedef struct {
-  KafkaMockCluster *cluster;
-  char             *topic;
-  char             *group;
-} Fixture;
+typedef KtMockFixture Fixture;
 
 static void
 fixture_setup (Fixture       *fx,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) config = NULL;
-  g_autoptr(KafkaProducer) producer = NULL;
-
-  fx->cluster = kt_mock_cluster_with_topic (1, "mock-c", 2, &fx->topic);
-  fx->group = kt_unique_topic ("g");
-
-  config = kt_config ("bootstrap.servers", kafka_mock_cluster_get_bootstrap_servers (fx->cluster), NULL);
-  producer = kafka_producer_new (config, &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < 20; i++)
-    {
-      g_autofree char *value = g_strdup_printf ("m%d", i);
-
-      g_assert_true (kafka_producer_produce (producer, fx->topic, i % 2, NULL, 0,
-                                             (const guint8 *) value, strlen (value),
-                                             NULL, 0, &error));
-    }
-  g_assert_true (kafka_producer_flush (producer, 30000, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fx,
-                  gconstpointer  data)
-{
-  g_clear_object (&fx->cluster);
-  g_free (fx->topic);
-  g_free (fx->group);
+  kt_mock_fixture_setup (fx, "mock-c", 2);
+  kt_mock_fixture_fill (fx, 20, 2, "m");
 }
 
 static KafkaConsumer *
@@ -555,46 +524,14 @@ test_wakeup (Fixture       *fx,
 #define BATCH_MESSAGES 600
 #define AT_OFFSET      9    /* the handlers act on the tenth message */
 
-typedef struct {
-  KafkaMockCluster *cluster;
-  char             *topic;
-  char             *group;
-} BatchFixture;
+typedef KtMockFixture BatchFixture;
 
 static void
 batch_fixture_setup (BatchFixture  *fx,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) config = NULL;
-  g_autoptr(KafkaProducer) producer = NULL;
-
-  fx->cluster = kt_mock_cluster_with_topic (1, "mock-batch", 1, &fx->topic);
-  fx->group = kt_unique_topic ("g");
-
-  config = kt_config ("bootstrap.servers", kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
-                      NULL);
-  producer = kafka_producer_new (config, &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < BATCH_MESSAGES; i++)
-    {
-      g_autofree char *value = g_strdup_printf ("v%d", i);
-
-      g_assert_true (kafka_producer_produce (producer, fx->topic, 0, NULL, 0,
-                                             (const guint8 *) value, strlen (value),
-                                             NULL, 0, &error));
-    }
-  g_assert_true (kafka_producer_flush (producer, 10000, &error));
-  g_assert_no_error (error);
-}
-
-static void
-batch_fixture_teardown (BatchFixture  *fx,
-                        gconstpointer  data)
-{
-  g_clear_object (&fx->cluster);
-  g_free (fx->topic);
-  g_free (fx->group);
+  kt_mock_fixture_setup (fx, "mock-batch", 1);
+  kt_mock_fixture_fill (fx, BATCH_MESSAGES, 1, "v");
 }
 
 typedef enum {
@@ -1004,45 +941,45 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/consumer/mock/group-consume-and-commit", Fixture, NULL,
-              fixture_setup, test_group_consume_and_commit, fixture_teardown);
+              fixture_setup, test_group_consume_and_commit, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/commit-error", Fixture, NULL,
-              fixture_setup, test_commit_error, fixture_teardown);
+              fixture_setup, test_commit_error, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/commit-error-message", Fixture, NULL,
-              fixture_setup, test_commit_error_message, fixture_teardown);
+              fixture_setup, test_commit_error_message, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/consume-async-cancel-fetched", Fixture, NULL,
-              fixture_setup, test_consume_async_cancel_fetched, fixture_teardown);
+              fixture_setup, test_consume_async_cancel_fetched, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/broker-down-and-up", Fixture, NULL,
-              fixture_setup, test_broker_down_and_up, fixture_teardown);
+              fixture_setup, test_broker_down_and_up, kt_mock_fixture_teardown);
 
   g_test_add ("/consumer/mock/consume-async", Fixture, NULL,
-              fixture_setup, test_consume_async, fixture_teardown);
+              fixture_setup, test_consume_async, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/commit-async", Fixture, NULL,
-              fixture_setup, test_commit_async, fixture_teardown);
+              fixture_setup, test_commit_async, kt_mock_fixture_teardown);
 
   g_test_add ("/consumer/mock/close-async", Fixture, NULL,
-              fixture_setup, test_close_async, fixture_teardown);
+              fixture_setup, test_close_async, kt_mock_fixture_teardown);
 
   g_test_add ("/consumer/mock/wakeup", Fixture, NULL,
-              fixture_setup, test_wakeup, fixture_teardown);
+              fixture_setup, test_wakeup, kt_mock_fixture_teardown);
 
   g_test_add ("/consumer/mock/batch/close", BatchFixture, NULL,
-              batch_fixture_setup, test_batch_close, batch_fixture_teardown);
+              batch_fixture_setup, test_batch_close, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/batch/drop", BatchFixture, NULL,
-              batch_fixture_setup, test_batch_drop, batch_fixture_teardown);
+              batch_fixture_setup, test_batch_drop, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/batch/emit-off", BatchFixture, NULL,
-              batch_fixture_setup, test_batch_emit_off, batch_fixture_teardown);
+              batch_fixture_setup, test_batch_emit_off, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/batch/seek", BatchFixture, NULL,
-              batch_fixture_setup, test_batch_seek, batch_fixture_teardown);
+              batch_fixture_setup, test_batch_seek, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/batch/pause", BatchFixture, NULL,
-              batch_fixture_setup, test_batch_pause, batch_fixture_teardown);
+              batch_fixture_setup, test_batch_pause, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/batch/poll", BatchFixture, NULL,
-              batch_fixture_setup, test_batch_poll, batch_fixture_teardown);
+              batch_fixture_setup, test_batch_poll, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/batch/commit", BatchFixture, NULL,
-              batch_fixture_setup, test_batch_commit, batch_fixture_teardown);
+              batch_fixture_setup, test_batch_commit, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/batch/position", BatchFixture, NULL,
-              batch_fixture_setup, test_batch_position, batch_fixture_teardown);
+              batch_fixture_setup, test_batch_position, kt_mock_fixture_teardown);
   g_test_add ("/consumer/mock/batch/reuse", BatchFixture, NULL,
-              batch_fixture_setup, test_batch_reuse, batch_fixture_teardown);
+              batch_fixture_setup, test_batch_reuse, kt_mock_fixture_teardown);
 
   return g_test_run ();
 }

@@ -9,11 +9,7 @@
 
 #include "kafka-test-util.h"
 
-typedef struct {
-  KafkaMockCluster *cluster;
-  char             *topic;
-  char             *group;
-} Fixture;
+typedef KtMockFixture Fixture;
 
 #define N_MESSAGES 20
 
@@ -21,30 +17,8 @@ static void
 fixture_setup (Fixture       *fx,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) config = NULL;
-  g_autoptr(KafkaProducer) producer = NULL;
-
-  fx->cluster = kt_mock_cluster_with_topic (1, "close", 2, &fx->topic);
-  fx->group = kt_unique_topic ("g");
-  config = kt_config ("bootstrap.servers", kafka_mock_cluster_get_bootstrap_servers (fx->cluster),
-                      NULL);
-  producer = kafka_producer_new (config, &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < N_MESSAGES; i++)
-    g_assert_true (kafka_producer_produce (producer, fx->topic, i % 2, NULL, 0,
-                                           (const guint8 *) "m", 1, NULL, 0, &error));
-  g_assert_true (kafka_producer_flush (producer, 10000, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fx,
-                  gconstpointer  data)
-{
-  g_clear_object (&fx->cluster);
-  g_free (fx->topic);
-  g_free (fx->group);
+  kt_mock_fixture_setup (fx, "close", 2);
+  kt_mock_fixture_fill (fx, N_MESSAGES, 2, "m");
 }
 
 static KafkaConsumer *
@@ -393,7 +367,7 @@ main (int   argc,
   g_log_set_writer_func (capture_writer, log_lines, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/close/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/close/" path, Fixture, NULL, fixture_setup, func, kt_mock_fixture_teardown)
 
   ADD ("in-revoke/poll", test_close_in_revoke_poll);
   ADD ("in-revoke/signals", test_close_in_revoke_signals);

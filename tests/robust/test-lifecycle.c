@@ -10,26 +10,13 @@
 
 #include "kafka-test-util.h"
 
-typedef struct {
-  KafkaMockCluster *cluster;
-  char             *topic;
-} Fixture;
+typedef KtMockFixture Fixture;
 
 static void
 fixture_setup (Fixture       *fx,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fx->cluster = kt_mock_cluster_with_topic (1, "life", 2, &fx->topic);
-}
-
-static void
-fixture_teardown (Fixture       *fx,
-                  gconstpointer  data)
-{
-  g_clear_object (&fx->cluster);
-  g_free (fx->topic);
+  kt_mock_fixture_setup (fx, "life", 2);
 }
 
 static KafkaProducer *
@@ -533,7 +520,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/lifecycle/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/lifecycle/" path, Fixture, NULL, fixture_setup, func, kt_mock_fixture_teardown)
 
   ADD ("unref-in-flight", test_unref_in_flight);
   ADD ("unref-in-handler/delivery", test_unref_in_delivery);
