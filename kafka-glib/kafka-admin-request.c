@@ -626,17 +626,11 @@ admin_call_timed_out (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-admin_call_cancelled (gpointer data)
+static void
+admin_call_cancelled (KafkaWait *wait,
+                      GError    *error)
 {
-  GTask *task = data;
-  AdminCall *call = g_task_get_task_data (task);
-
-  if (call->wait.task == task)
-    admin_call_return (call, NULL,
-                       g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                            "Operation was cancelled"));
-  return G_SOURCE_REMOVE;
+  admin_call_return ((AdminCall *) wait, NULL, error);
 }
 
 typedef struct {

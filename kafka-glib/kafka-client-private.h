@@ -108,23 +108,30 @@ void              kafka_client_mark_closed      (KafkaClient             *self,
                                                  const char              *message);
 
 /* A GTask that waits for something the client's source will see (reports,
- * messages), with a timeout and a cancellable both delivered on the client's
- * context: @on_timeout gets the wait, @on_cancelled the task (the wait may be
- * finished already by then: look it up). Embed it first in a waiter struct. */
-typedef struct {
-  KafkaClient *client;
-  GTask       *task;
-  GSource     *timeout;
-  gulong       cancel_id;
-  GSourceFunc  on_cancelled;
-} KafkaWait;
+ * messages, an admin answer), with a timeout and a cancellable both
+ * delivered on the client's context: the one waiter mechanism of the
+ * flush_async(), consume_async() and admin calls. @on_timeout gets the
+ * wait; @on_cancelled gets the wait and the cancellation's error (to
+ * return) if the wait is still going when the cancellation is served,
+ * never after kafka_wait_clear(). Embed it first in a waiter struct. */
+typedef struct _KafkaWait KafkaWait;
+typedef void (*KafkaWaitCancelled) (KafkaWait *wait,
+                                    GError    *error);
+
+struct _KafkaWait {
+  KafkaClient        *client;
+  GTask              *task;
+  GSource            *timeout;
+  gulong              cancel_id;
+  KafkaWaitCancelled  on_cancelled;
+};
 
 void              kafka_wait_start              (KafkaWait               *wait,
                                                  KafkaClient             *client,
                                                  GTask                   *task,
                                                  int                      timeout_ms,
                                                  GSourceFunc              on_timeout,
-                                                 GSourceFunc              on_cancelled);
+                                                 KafkaWaitCancelled       on_cancelled);
 /* Stops the timeout and the cancellable handler and drops the task. */
 void              kafka_wait_clear              (KafkaWait               *wait);
 

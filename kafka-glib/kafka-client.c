@@ -81,6 +81,10 @@ typedef struct
    * blocking call that timed out (librdkafka only says "transport failure")
    * tells it instead. Set on the client's context, read from any thread. */
   GMutex                  auth_error_lock;
+  /* the waits started and not cleared (KafkaWait), which a cancellation
+   * looks its wait up in; started and cleared from any thread */
+  GMutex                  waits_lock;
+  GList                  *waits;
   GError                 *auth_error;
 } KafkaClientPrivate;
 
@@ -579,6 +583,35 @@ client_enable_wakeup (KafkaClientPrivate *priv,
 /* ------------------------------------------------------------------------ */
 /* Waits */
 
+/* A cancellation, served on the client's context: the wait of the task,
+ * if it is still going (its event or its timeout may have finished it
+ * meanwhile), is finished with the cancellation's error. */
+static gboolean
+wait_cancelled_idle (gpointer data)
+{
+  GTask *task = data;
+  KafkaClient *client = g_task_get_source_object (task);
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (client);
+  KafkaWait *wait = NULL;
+  GError *error = NULL;
+
+  g_mutex_lock (&priv->waits_lock);
+  for (GList *l = priv->waits; l != NULL; l = l->next)
+    {
+      if (((KafkaWait *) l->data)->task == task)
+        {
+          wait = l->data;
+          break;
+        }
+    }
+  g_mutex_unlock (&priv->waits_lock);
+
+  if (wait != NULL &&
+      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    wait->on_cancelled (wait, error);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 wait_cancelled (GCancellable *cancellable,
                 KafkaWait    *wait)
@@ -589,24 +622,28 @@ wait_cancelled (GCancellable *cancellable,
   GSource *idle = g_idle_source_new ();
 
   g_source_set_static_name (idle, "KafkaClient wait cancelled");
-  g_source_set_callback (idle, wait->on_cancelled, g_object_ref (wait->task), g_object_unref);
+  g_source_set_callback (idle, wait_cancelled_idle, g_object_ref (wait->task), g_object_unref);
   g_source_attach (idle, kafka_client_get_context (wait->client));
   g_source_unref (idle);
 }
 
 void
-kafka_wait_start (KafkaWait   *wait,
-                  KafkaClient *client,
-                  GTask       *task,
-                  int          timeout_ms,
-                  GSourceFunc  on_timeout,
-                  GSourceFunc  on_cancelled)
+kafka_wait_start (KafkaWait          *wait,
+                  KafkaClient        *client,
+                  GTask              *task,
+                  int                 timeout_ms,
+                  GSourceFunc         on_timeout,
+                  KafkaWaitCancelled  on_cancelled)
 {
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (client);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   wait->client = client;
   wait->task = task;
   wait->on_cancelled = on_cancelled;
+  g_mutex_lock (&priv->waits_lock);
+  priv->waits = g_list_prepend (priv->waits, wait);
+  g_mutex_unlock (&priv->waits_lock);
   if (timeout_ms >= 0)
     {
       wait->timeout = g_timeout_source_new (timeout_ms);
@@ -629,6 +666,15 @@ kafka_wait_clear (KafkaWait *wait)
   if (wait->cancel_id != 0)
     g_cancellable_disconnect (g_task_get_cancellable (wait->task), wait->cancel_id);
   wait->cancel_id = 0;
+  /* the task holds the client */
+  if (wait->task != NULL)
+    {
+      KafkaClientPrivate *priv = kafka_client_get_instance_private (wait->client);
+
+      g_mutex_lock (&priv->waits_lock);
+      priv->waits = g_list_remove (priv->waits, wait);
+      g_mutex_unlock (&priv->waits_lock);
+    }
   g_clear_object (&wait->task);
 }
 
@@ -913,6 +959,7 @@ kafka_client_finalize (GObject *object)
   g_clear_pointer (&priv->config, g_hash_table_unref);
   g_clear_error (&priv->auth_error);
   g_mutex_clear (&priv->auth_error_lock);
+  g_mutex_clear (&priv->waits_lock);
   g_main_context_unref (priv->context);
 
   G_OBJECT_CLASS (kafka_client_parent_class)->finalize (object);
@@ -1112,6 +1159,7 @@ kafka_client_init (KafkaClient *self)
   priv->config = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   priv->wake_read_fd = priv->wake_write_fd = -1;
   g_mutex_init (&priv->auth_error_lock);
+  g_mutex_init (&priv->waits_lock);
 }
 
 /* ------------------------------------------------------------------------ */

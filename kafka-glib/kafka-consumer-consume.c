@@ -277,26 +277,11 @@ consume_waiter_timed_out (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-consume_waiter_cancelled_idle (gpointer data)
+static void
+consume_waiter_cancelled (KafkaWait *wait,
+                          GError    *error)
 {
-  GTask *task = data;
-  KafkaConsumer *self = g_task_get_source_object (task);
-
-  /* the waiter may be gone already, fed or timed out */
-  for (GList *l = self->consume_waiters.head; l != NULL; l = l->next)
-    {
-      ConsumeWaiter *waiter = l->data;
-      GError *error = NULL;
-
-      if (waiter->wait.task == task)
-        {
-          if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-            consume_waiter_finish (waiter, NULL, error);
-          break;
-        }
-    }
-  return G_SOURCE_REMOVE;
+  consume_waiter_finish ((ConsumeWaiter *) wait, NULL, error);
 }
 
 /**
@@ -357,7 +342,7 @@ kafka_consumer_consume_async (KafkaConsumer       *self,
   waiter->max_messages = CLAMP (max_messages, 1, 100000);
   g_queue_push_tail (&self->consume_waiters, waiter);
   kafka_wait_start (&waiter->wait, client, task, timeout_ms,
-                    consume_waiter_timed_out, consume_waiter_cancelled_idle);
+                    consume_waiter_timed_out, consume_waiter_cancelled);
   consumer_update_mode (self);
 }
 

@@ -1403,26 +1403,11 @@ flush_waiter_timed_out (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-flush_waiter_cancelled_idle (gpointer data)
+static void
+flush_waiter_cancelled (KafkaWait *wait,
+                        GError    *error)
 {
-  GTask *task = data;
-  KafkaProducer *self = g_task_get_source_object (task);
-
-  /* the waiter may be gone already, finished by a report or the timeout */
-  for (GList *l = self->flush_waiters; l != NULL; l = l->next)
-    {
-      FlushWaiter *waiter = l->data;
-      GError *error = NULL;
-
-      if (waiter->wait.task == task)
-        {
-          if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-            flush_waiter_finish (waiter, error);
-          break;
-        }
-    }
-  return G_SOURCE_REMOVE;
+  flush_waiter_finish ((FlushWaiter *) wait, error);
 }
 
 /**
@@ -1485,7 +1470,7 @@ kafka_producer_flush_async (KafkaProducer       *self,
   waiter->self = self;
   self->flush_waiters = g_list_prepend (self->flush_waiters, waiter);
   kafka_wait_start (&waiter->wait, client, task, timeout_ms,
-                    flush_waiter_timed_out, flush_waiter_cancelled_idle);
+                    flush_waiter_timed_out, flush_waiter_cancelled);
 }
 
 /**
