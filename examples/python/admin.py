@@ -79,6 +79,20 @@ def group_lag(bootstrap, group, topic_metadata):
         consumer.close()
 
 
+def fill(bootstrap, topic, group):
+    """Puts 4 messages in each partition, commits offsets for a group."""
+    producer = Producer({'bootstrap.servers': bootstrap})
+    for i in range(12):
+        producer.produce(topic, value=b'message %d' % i, partition=i % 3)
+    if producer.flush(TIMEOUT) != 0:
+        raise SystemExit('messages not delivered')
+    consumer = Consumer({'bootstrap.servers': bootstrap, 'group.id': group,
+                         'enable.auto.commit': False})
+    consumer.commit(offsets=[TopicPartition(topic, 0, 1), TopicPartition(topic, 1, 4)],
+                    asynchronous=False)
+    consumer.close()
+
+
 def main():
     parser = argparse.ArgumentParser(description='Administer a Kafka cluster.')
     parser.add_argument('--bootstrap-servers', '-b', metavar='HOST:PORT',
@@ -123,16 +137,7 @@ def main():
     report(admin.alter_configs([ConfigResource('topic', topic,
                                                set_config={'retention.ms': '3600000'})]))
 
-    producer = Producer({'bootstrap.servers': bootstrap})
-    for i in range(12):
-        producer.produce(topic, value=b'message %d' % i, partition=i % 3)
-    if producer.flush(TIMEOUT) != 0:
-        raise SystemExit('messages not delivered')
-    consumer = Consumer({'bootstrap.servers': bootstrap, 'group.id': group,
-                         'enable.auto.commit': False})
-    consumer.commit(offsets=[TopicPartition(topic, 0, 1), TopicPartition(topic, 1, 4)],
-                    asynchronous=False)
-    consumer.close()
+    fill(bootstrap, topic, group)
 
     metadata = admin.list_topics(timeout=TIMEOUT)
     print('%d broker(s); topic %s: %d partitions' % (

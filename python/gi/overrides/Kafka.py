@@ -1785,8 +1785,9 @@ class AclPermissionType(_SeedEnum):
     ALLOW = 3
 
 
-class ConfigSource(_SeedEnum):
-    """Where a configuration value (``ConfigEntry.source``) comes from."""
+class ConfigSource(enum.IntEnum):
+    """Where a configuration value (``ConfigEntry.source``) comes from. An
+    int too: the seed's 1.x gives ``ConfigEntry.source`` as a plain int."""
     UNKNOWN_CONFIG = 0
     DYNAMIC_TOPIC_CONFIG = 1
     DYNAMIC_BROKER_CONFIG = 2
