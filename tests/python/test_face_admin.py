@@ -390,6 +390,11 @@ class AdminTest(FaceTestCase):
         self.assertEqual(sorted((tp.topic, tp.partition, tp.offset)
                                 for tp in listed.topic_partitions),
                          [(topic, 0, 5), (topic, 1, 3)])
+        # a group that committed nothing: no offset, not an error
+        fs = self.admin.list_consumer_group_offsets([Kafka.ConsumerGroupTopicPartitions(
+            nogroup, [Kafka.TopicPartition(topic, 0)])])
+        self.assertEqual([(tp.offset, tp.error) for tp in fs[nogroup].result(TIMEOUT).topic_partitions],
+                         [(Kafka.OFFSET_INVALID, None)])
         fs = self.admin.list_consumer_group_lag([Kafka.ConsumerGroupTopicPartitions(group)])
         lags = sorted(fs[group].result(TIMEOUT), key=lambda x: x.partition)
         self.assertEqual([(x.partition, x.committed_offset, x.high_watermark, x.lag, x.error)
@@ -414,7 +419,11 @@ class AdminTest(FaceTestCase):
         self.assertGreaterEqual(legacy[0].broker.id, 0)
         self.assertEqual([g.id for g in self.admin.list_groups(group)], [group])
 
-        fs = self.admin.describe_consumer_groups([group], request_timeout=TIMEOUT)
+        fs = self.admin.describe_consumer_groups([group, nogroup], request_timeout=TIMEOUT)
+        # a group the broker does not know: its answer is a dead group
+        unknown = fs[nogroup].result(TIMEOUT)
+        self.assertEqual((unknown.group_id, unknown.state, unknown.members),
+                         (nogroup, Kafka.ConsumerGroupState.DEAD, []))
         described = fs[group].result(TIMEOUT)
         self.assertIsInstance(described, Kafka.ConsumerGroupDescription)
         self.assertEqual((described.group_id, described.state, described.members),
