@@ -3,8 +3,10 @@
  */
 #include "config.h"
 
+#include "kafka-acl-binding.h"
 #include "kafka-admin-private.h"
 #include "kafka-enum-types.h"
+#include "kafka-error-private.h"
 #include "kafka-error.h"
 
 /**
@@ -318,9 +320,9 @@ kafka_acl_binding_new_from_rd (const rd_kafka_AclBinding_t *acl)
                                 (KafkaAclOperation) rd_kafka_AclBinding_operation (acl),
                                 (KafkaAclPermissionType) rd_kafka_AclBinding_permission_type (acl));
   if (rderror != NULL)
-    self->error = kafka_admin_error_new (rd_kafka_error_code (rderror),
-                                         rd_kafka_error_string (rderror),
-                                         "ACL on “%s”", self->name ? self->name : "");
+    self->error = kafka_error_new_rd (rd_kafka_error_code (rderror),
+                                      rd_kafka_error_string (rderror),
+                                      "ACL on “%s”", self->name ? self->name : "");
   return self;
 }
 

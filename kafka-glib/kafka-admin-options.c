@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "kafka-admin-options.h"
 #include "kafka-admin-private.h"
 #include "kafka-error.h"
 

@@ -29,13 +29,6 @@
 
 G_BEGIN_DECLS
 
-/* A GError in the KAFKA_ERROR domain for an error code of an admin result:
- * "CONTEXT: TEXT" (librdkafka's text for the code if @text is NULL or empty). */
-GError *kafka_admin_error_new (rd_kafka_resp_err_t  err,
-                               const char          *text,
-                               const char          *format,
-                               ...) G_GNUC_PRINTF (3, 4);
-
 /* The replica assignment of a new topic or new partitions: broker ids by
  * (new) partition index, in a GPtrArray of GArrays with NULL holes. */
 void                       kafka_replica_assignment_set (GPtrArray   **assignment,

@@ -4,8 +4,9 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
-#include "kafka-error.h"
+#include "kafka-admin-result.h"
 #include "kafka-error-private.h"
+#include "kafka-error.h"
 
 /**
  * SECTION:kafka-admin-result
@@ -92,23 +93,6 @@ kafka_admin_result_class_init (KafkaAdminResultClass *klass)
 static void
 kafka_admin_result_init (KafkaAdminResult *self)
 {
-}
-
-GError *
-kafka_admin_error_new (rd_kafka_resp_err_t  err,
-                       const char          *text,
-                       const char          *format,
-                       ...)
-{
-  g_autofree char *context = NULL;
-  va_list args;
-
-  va_start (args, format);
-  context = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  return g_error_new (KAFKA_ERROR, kafka_error_from_rd (err), "%s: %s", context,
-                      text != NULL && text[0] != '\0' ? text : rd_kafka_err2str (err));
 }
 
 KafkaAdminResult *

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "kafka-broker-metadata.h"
 #include "kafka-metadata-private.h"
 
 /**

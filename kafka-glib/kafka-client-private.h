@@ -7,9 +7,14 @@
  */
 #pragma once
 
+#ifndef KAFKA_GLIB_COMPILATION
+#error "kafka-client-private.h is private to kafka-glib"
+#endif
+
 #include <librdkafka/rdkafka.h>
 
-#include "kafka-glib.h"
+#include "kafka-client.h"
+#include "kafka-handle-private.h"
 
 G_BEGIN_DECLS
 
@@ -34,14 +39,7 @@ typedef struct {
   void (*shutdown)     (KafkaClient *client);
 } KafkaClientHooks;
 
-/* The librdkafka handle with a reference count: the client holds one, and
- * so does every consumed message that points into librdkafka's buffers
- * (rd_kafka_destroy() waits for all of them to be destroyed first, so the
- * handle is destroyed with the last of them). */
-typedef struct _KafkaHandle KafkaHandle;
-
-KafkaHandle      *kafka_handle_ref              (KafkaHandle             *handle);
-void              kafka_handle_unref            (KafkaHandle             *handle);
+/* A new reference to the client's librdkafka handle (kafka-handle-private.h). */
 KafkaHandle      *kafka_client_ref_handle       (KafkaClient             *self);
 
 /* Builds the librdkafka handle from the "config" property and attaches the
@@ -52,6 +50,13 @@ gboolean          kafka_client_start            (KafkaClient             *self,
                                                  GError                 **error);
 
 rd_kafka_t       *kafka_client_get_handle       (KafkaClient             *self);
+
+/* The value of @key in the configuration the client was built from, as
+ * given (secrets included), or NULL: for the library's own reads, without
+ * kafka_client_get_config()'s redacted copy. The configuration is fixed at
+ * construction, so the string lives as long as the client. */
+const char       *kafka_client_lookup_config    (KafkaClient             *self,
+                                                 const char              *key);
 
 /* librdkafka is busy with something it will only give up after its own
  * timeouts (a consumer's close with an unreachable coordinator): when the

@@ -12,6 +12,8 @@
 #endif
 
 #include "kafka-client-private.h"
+#include "kafka-client.h"
+#include "kafka-topic-partition.h"
 #include "kafka-error-private.h"
 #include "kafka-metadata-private.h"
 
@@ -55,47 +57,6 @@ typedef struct {
   gpointer  fd_tag;
   gboolean  more;
 } KafkaSource;
-
-struct _KafkaHandle
-{
-  gatomicrefcount  ref;
-  rd_kafka_t      *rk;
-  int              destroy_flags;
-  gboolean         destroy_in_background;  /* atomic */
-};
-
-static gpointer
-handle_destroy_thread (gpointer data)
-{
-  KafkaHandle *handle = data;
-
-  rd_kafka_destroy_flags (handle->rk, handle->destroy_flags);
-  g_free (handle);
-  return NULL;
-}
-
-KafkaHandle *
-kafka_handle_ref (KafkaHandle *handle)
-{
-  g_atomic_ref_count_inc (&handle->ref);
-  return handle;
-}
-
-void
-kafka_handle_unref (KafkaHandle *handle)
-{
-  if (!g_atomic_ref_count_dec (&handle->ref))
-    return;
-
-  if (g_atomic_int_get (&handle->destroy_in_background))
-    {
-      /* librdkafka would block the caller until it gives up by itself */
-      g_thread_unref (g_thread_new ("kafka-destroy", handle_destroy_thread, handle));
-      return;
-    }
-  rd_kafka_destroy_flags (handle->rk, handle->destroy_flags);
-  g_free (handle);
-}
 
 typedef struct
 {
@@ -276,8 +237,7 @@ handle_error (KafkaClient      *self,
   if (rd_kafka_event_error_is_fatal (event))
     error = fatal_error_new (self);
   if (error == NULL)
-    error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (err), "%s",
-                         rd_kafka_event_error_string (event));
+    error = kafka_error_new_rd_text (err, rd_kafka_event_error_string (event));
 
   if (g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_AUTHENTICATION) ||
       g_error_matches (error, KAFKA_ERROR, KAFKA_ERROR_SSL))
@@ -736,10 +696,7 @@ kafka_client_start (KafkaClient             *self,
       return FALSE;
     }
 
-  priv->handle = g_new0 (KafkaHandle, 1);
-  g_atomic_ref_count_init (&priv->handle->ref);
-  priv->handle->rk = priv->rk;
-  priv->handle->destroy_flags = hooks->destroy_flags;
+  priv->handle = kafka_handle_new (priv->rk, hooks->destroy_flags);
 
   priv->main_queue = rd_kafka_queue_get_main (priv->rk);
   rd_kafka_set_log_queue (priv->rk, priv->main_queue);
@@ -808,7 +765,7 @@ kafka_client_destroy_in_background (KafkaClient *self)
   KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
 
   if (priv->handle != NULL)
-    g_atomic_int_set (&priv->handle->destroy_in_background, TRUE);
+    kafka_handle_destroy_in_background (priv->handle);
 }
 
 KafkaHandle *
@@ -1203,6 +1160,15 @@ kafka_client_get_config (KafkaClient *self)
 
   priv = kafka_client_get_instance_private (self);
   return copy_config (priv->config, TRUE);
+}
+
+const char *
+kafka_client_lookup_config (KafkaClient *self,
+                            const char  *key)
+{
+  KafkaClientPrivate *priv = kafka_client_get_instance_private (self);
+
+  return g_hash_table_lookup (priv->config, key);
 }
 
 /**

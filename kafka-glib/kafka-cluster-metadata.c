@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kafka-cluster-metadata.h"
 #include "kafka-metadata-private.h"
 
 /**

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-config-entry.h"
 #include "kafka-enum-types.h"
 
 /**

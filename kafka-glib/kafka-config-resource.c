@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-config-resource.h"
 #include "kafka-enum-types.h"
+#include "kafka-error-private.h"
 #include "kafka-error.h"
 
 /**
@@ -184,10 +186,10 @@ kafka_config_resource_new_from_rd (const rd_kafka_ConfigResource_t *resource,
                                     rd_kafka_ConfigResource_name (resource));
   err = rd_kafka_ConfigResource_error (resource);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
-    self->error = kafka_admin_error_new (err, rd_kafka_ConfigResource_error_string (resource),
-                                         "Could not %s the configuration of %s “%s”", what,
-                                         rd_kafka_ResourceType_name (rd_kafka_ConfigResource_type (resource)),
-                                         rd_kafka_ConfigResource_name (resource));
+    self->error = kafka_error_new_rd (err, rd_kafka_ConfigResource_error_string (resource),
+                                      "Could not %s the configuration of %s “%s”", what,
+                                      rd_kafka_ResourceType_name (rd_kafka_ConfigResource_type (resource)),
+                                      rd_kafka_ConfigResource_name (resource));
 
   entries = rd_kafka_ConfigResource_configs (resource, &n_entries);
   for (size_t i = 0; entries != NULL && i < n_entries; i++)

@@ -27,12 +27,13 @@ typedef struct _KafkaConsumerFlow KafkaConsumerFlow;
 #define KAFKA_CONSUMER_FLOW_QUEUED_MIN 10000
 
 /* Reads and adjusts librdkafka's configuration (@conf, built from the
- * application's @config) before the handle is created: turns librdkafka's
+ * application's) before the handle is created: turns librdkafka's
  * enable.auto.offset.store off (the flow stores offsets itself, when the
- * application's setting asks for it), sets queued.min.messages, and notes
- * the fetcher's limits. */
+ * application's setting asks for it), sets queued.min.messages unless
+ * @queued_min_set (the application set it), and notes the fetcher's
+ * limits. */
 KafkaConsumerFlow  *kafka_consumer_flow_new            (rd_kafka_conf_t     *conf,
-                                                        GHashTable          *config);
+                                                        gboolean             queued_min_set);
 void                kafka_consumer_flow_free           (KafkaConsumerFlow   *flow);
 /* Once the handle and its consumer queue exist. */
 void                kafka_consumer_flow_start          (KafkaConsumerFlow   *flow,

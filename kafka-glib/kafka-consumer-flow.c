@@ -119,7 +119,7 @@ conf_get_u64 (rd_kafka_conf_t *conf,
 
 KafkaConsumerFlow *
 kafka_consumer_flow_new (rd_kafka_conf_t *conf,
-                         GHashTable      *config)
+                         gboolean         queued_min_set)
 {
   KafkaConsumerFlow *flow = g_new0 (KafkaConsumerFlow, 1);
   char value[16] = "";
@@ -135,7 +135,7 @@ kafka_consumer_flow_new (rd_kafka_conf_t *conf,
   /* librdkafka's default (100,000) is sized for a consumer that waits a
    * second whenever it reaches it; with the restart, a smaller queue costs
    * no pauses, and keeps a slow consumer's memory near a fast one's */
-  if (!g_hash_table_contains (config, "queued.min.messages") &&
+  if (!queued_min_set &&
       rd_kafka_conf_set (conf, "queued.min.messages", G_STRINGIFY (KAFKA_CONSUMER_FLOW_QUEUED_MIN),
                          errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
     g_warn_if_reached ();

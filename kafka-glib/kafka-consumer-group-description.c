@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-consumer-group-description.h"
 #include "kafka-enum-types.h"
+#include "kafka-error-private.h"
 #include "kafka-metadata-private.h"
 
 /**
@@ -194,8 +196,8 @@ kafka_consumer_group_description_new_from_rd (const rd_kafka_ConsumerGroupDescri
     g_ptr_array_add (self->members,
                      kafka_member_description_new_from_rd (rd_kafka_ConsumerGroupDescription_member (group, i)));
   if (rderror != NULL)
-    self->error = kafka_admin_error_new (rd_kafka_error_code (rderror), rd_kafka_error_string (rderror),
-                                         "Could not describe consumer group “%s”", self->group_id);
+    self->error = kafka_error_new_rd (rd_kafka_error_code (rderror), rd_kafka_error_string (rderror),
+                                      "Could not describe consumer group “%s”", self->group_id);
   return self;
 }
 

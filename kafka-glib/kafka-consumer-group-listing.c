@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-consumer-group-listing.h"
 #include "kafka-enum-types.h"
 
 /**

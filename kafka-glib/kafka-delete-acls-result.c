@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-delete-acls-result.h"
+#include "kafka-error-private.h"
 
 /**
  * SECTION:kafka-delete-acls-result
@@ -62,8 +64,8 @@ kafka_delete_acls_result_new_from_rd (const rd_kafka_DeleteAcls_result_response_
   for (size_t i = 0; acls != NULL && i < n_acls; i++)
     g_ptr_array_add (self->matching_acls, kafka_acl_binding_new_from_rd (acls[i]));
   if (rderror != NULL)
-    self->error = kafka_admin_error_new (rd_kafka_error_code (rderror), rd_kafka_error_string (rderror),
-                                         "Could not delete ACLs");
+    self->error = kafka_error_new_rd (rd_kafka_error_code (rderror), rd_kafka_error_string (rderror),
+                                      "Could not delete ACLs");
   return self;
 }
 

@@ -3,7 +3,9 @@
  */
 #include "config.h"
 
+#include "kafka-enum-types.h"
 #include "kafka-error-private.h"
+#include "kafka-error.h"
 
 /**
  * SECTION:kafka-error
@@ -46,173 +48,37 @@
  */
 G_DEFINE_QUARK (kafka-error-quark, kafka_error)
 
+/* Answered from the registered KafkaError type, which lists librdkafka's
+ * codes (checked against librdkafka's own table by
+ * tests/unit/test-error-codes.c): a code it does not know is
+ * KAFKA_ERROR_UNKNOWN. */
 KafkaError
 kafka_error_from_rd (rd_kafka_resp_err_t err)
 {
-  switch ((int) err)
+  /* whether each code from RD_KAFKA_RESP_ERR__BEGIN up is a KafkaError */
+  static guint8 *known;
+
+  if (g_once_init_enter (&known))
     {
-    case RD_KAFKA_RESP_ERR__BAD_MSG:
-    case RD_KAFKA_RESP_ERR__BAD_COMPRESSION:
-    case RD_KAFKA_RESP_ERR__DESTROY:
-    case RD_KAFKA_RESP_ERR__FAIL:
-    case RD_KAFKA_RESP_ERR__TRANSPORT:
-    case RD_KAFKA_RESP_ERR__CRIT_SYS_RESOURCE:
-    case RD_KAFKA_RESP_ERR__RESOLVE:
-    case RD_KAFKA_RESP_ERR__MSG_TIMED_OUT:
-    case RD_KAFKA_RESP_ERR__PARTITION_EOF:
-    case RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION:
-    case RD_KAFKA_RESP_ERR__FS:
-    case RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC:
-    case RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN:
-    case RD_KAFKA_RESP_ERR__INVALID_ARG:
-    case RD_KAFKA_RESP_ERR__TIMED_OUT:
-    case RD_KAFKA_RESP_ERR__QUEUE_FULL:
-    case RD_KAFKA_RESP_ERR__ISR_INSUFF:
-    case RD_KAFKA_RESP_ERR__NODE_UPDATE:
-    case RD_KAFKA_RESP_ERR__SSL:
-    case RD_KAFKA_RESP_ERR__WAIT_COORD:
-    case RD_KAFKA_RESP_ERR__UNKNOWN_GROUP:
-    case RD_KAFKA_RESP_ERR__IN_PROGRESS:
-    case RD_KAFKA_RESP_ERR__PREV_IN_PROGRESS:
-    case RD_KAFKA_RESP_ERR__EXISTING_SUBSCRIPTION:
-    case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
-    case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
-    case RD_KAFKA_RESP_ERR__CONFLICT:
-    case RD_KAFKA_RESP_ERR__STATE:
-    case RD_KAFKA_RESP_ERR__UNKNOWN_PROTOCOL:
-    case RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED:
-    case RD_KAFKA_RESP_ERR__AUTHENTICATION:
-    case RD_KAFKA_RESP_ERR__NO_OFFSET:
-    case RD_KAFKA_RESP_ERR__OUTDATED:
-    case RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE:
-    case RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE:
-    case RD_KAFKA_RESP_ERR__WAIT_CACHE:
-    case RD_KAFKA_RESP_ERR__INTR:
-    case RD_KAFKA_RESP_ERR__KEY_SERIALIZATION:
-    case RD_KAFKA_RESP_ERR__VALUE_SERIALIZATION:
-    case RD_KAFKA_RESP_ERR__KEY_DESERIALIZATION:
-    case RD_KAFKA_RESP_ERR__VALUE_DESERIALIZATION:
-    case RD_KAFKA_RESP_ERR__PARTIAL:
-    case RD_KAFKA_RESP_ERR__READ_ONLY:
-    case RD_KAFKA_RESP_ERR__NOENT:
-    case RD_KAFKA_RESP_ERR__UNDERFLOW:
-    case RD_KAFKA_RESP_ERR__INVALID_TYPE:
-    case RD_KAFKA_RESP_ERR__RETRY:
-    case RD_KAFKA_RESP_ERR__PURGE_QUEUE:
-    case RD_KAFKA_RESP_ERR__PURGE_INFLIGHT:
-    case RD_KAFKA_RESP_ERR__FATAL:
-    case RD_KAFKA_RESP_ERR__INCONSISTENT:
-    case RD_KAFKA_RESP_ERR__GAPLESS_GUARANTEE:
-    case RD_KAFKA_RESP_ERR__MAX_POLL_EXCEEDED:
-    case RD_KAFKA_RESP_ERR__UNKNOWN_BROKER:
-    case RD_KAFKA_RESP_ERR__NOT_CONFIGURED:
-    case RD_KAFKA_RESP_ERR__FENCED:
-    case RD_KAFKA_RESP_ERR__APPLICATION:
-    case RD_KAFKA_RESP_ERR__ASSIGNMENT_LOST:
-    case RD_KAFKA_RESP_ERR__NOOP:
-    case RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET:
-    case RD_KAFKA_RESP_ERR_UNKNOWN:
-    case RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE:
-    case RD_KAFKA_RESP_ERR_INVALID_MSG:
-    case RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART:
-    case RD_KAFKA_RESP_ERR_INVALID_MSG_SIZE:
-    case RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE:
-    case RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION:
-    case RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT:
-    case RD_KAFKA_RESP_ERR_BROKER_NOT_AVAILABLE:
-    case RD_KAFKA_RESP_ERR_REPLICA_NOT_AVAILABLE:
-    case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE:
-    case RD_KAFKA_RESP_ERR_STALE_CTRL_EPOCH:
-    case RD_KAFKA_RESP_ERR_OFFSET_METADATA_TOO_LARGE:
-    case RD_KAFKA_RESP_ERR_NETWORK_EXCEPTION:
-    case RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS:
-    case RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE:
-    case RD_KAFKA_RESP_ERR_NOT_COORDINATOR:
-    case RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION:
-    case RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE:
-    case RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS:
-    case RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS_AFTER_APPEND:
-    case RD_KAFKA_RESP_ERR_INVALID_REQUIRED_ACKS:
-    case RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION:
-    case RD_KAFKA_RESP_ERR_INCONSISTENT_GROUP_PROTOCOL:
-    case RD_KAFKA_RESP_ERR_INVALID_GROUP_ID:
-    case RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID:
-    case RD_KAFKA_RESP_ERR_INVALID_SESSION_TIMEOUT:
-    case RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS:
-    case RD_KAFKA_RESP_ERR_INVALID_COMMIT_OFFSET_SIZE:
-    case RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED:
-    case RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED:
-    case RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED:
-    case RD_KAFKA_RESP_ERR_INVALID_TIMESTAMP:
-    case RD_KAFKA_RESP_ERR_UNSUPPORTED_SASL_MECHANISM:
-    case RD_KAFKA_RESP_ERR_ILLEGAL_SASL_STATE:
-    case RD_KAFKA_RESP_ERR_UNSUPPORTED_VERSION:
-    case RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS:
-    case RD_KAFKA_RESP_ERR_INVALID_PARTITIONS:
-    case RD_KAFKA_RESP_ERR_INVALID_REPLICATION_FACTOR:
-    case RD_KAFKA_RESP_ERR_INVALID_REPLICA_ASSIGNMENT:
-    case RD_KAFKA_RESP_ERR_INVALID_CONFIG:
-    case RD_KAFKA_RESP_ERR_NOT_CONTROLLER:
-    case RD_KAFKA_RESP_ERR_INVALID_REQUEST:
-    case RD_KAFKA_RESP_ERR_UNSUPPORTED_FOR_MESSAGE_FORMAT:
-    case RD_KAFKA_RESP_ERR_POLICY_VIOLATION:
-    case RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER:
-    case RD_KAFKA_RESP_ERR_DUPLICATE_SEQUENCE_NUMBER:
-    case RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH:
-    case RD_KAFKA_RESP_ERR_INVALID_TXN_STATE:
-    case RD_KAFKA_RESP_ERR_INVALID_PRODUCER_ID_MAPPING:
-    case RD_KAFKA_RESP_ERR_INVALID_TRANSACTION_TIMEOUT:
-    case RD_KAFKA_RESP_ERR_CONCURRENT_TRANSACTIONS:
-    case RD_KAFKA_RESP_ERR_TRANSACTION_COORDINATOR_FENCED:
-    case RD_KAFKA_RESP_ERR_TRANSACTIONAL_ID_AUTHORIZATION_FAILED:
-    case RD_KAFKA_RESP_ERR_SECURITY_DISABLED:
-    case RD_KAFKA_RESP_ERR_OPERATION_NOT_ATTEMPTED:
-    case RD_KAFKA_RESP_ERR_KAFKA_STORAGE_ERROR:
-    case RD_KAFKA_RESP_ERR_LOG_DIR_NOT_FOUND:
-    case RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED:
-    case RD_KAFKA_RESP_ERR_UNKNOWN_PRODUCER_ID:
-    case RD_KAFKA_RESP_ERR_REASSIGNMENT_IN_PROGRESS:
-    case RD_KAFKA_RESP_ERR_DELEGATION_TOKEN_AUTH_DISABLED:
-    case RD_KAFKA_RESP_ERR_DELEGATION_TOKEN_NOT_FOUND:
-    case RD_KAFKA_RESP_ERR_DELEGATION_TOKEN_OWNER_MISMATCH:
-    case RD_KAFKA_RESP_ERR_DELEGATION_TOKEN_REQUEST_NOT_ALLOWED:
-    case RD_KAFKA_RESP_ERR_DELEGATION_TOKEN_AUTHORIZATION_FAILED:
-    case RD_KAFKA_RESP_ERR_DELEGATION_TOKEN_EXPIRED:
-    case RD_KAFKA_RESP_ERR_INVALID_PRINCIPAL_TYPE:
-    case RD_KAFKA_RESP_ERR_NON_EMPTY_GROUP:
-    case RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND:
-    case RD_KAFKA_RESP_ERR_FETCH_SESSION_ID_NOT_FOUND:
-    case RD_KAFKA_RESP_ERR_INVALID_FETCH_SESSION_EPOCH:
-    case RD_KAFKA_RESP_ERR_LISTENER_NOT_FOUND:
-    case RD_KAFKA_RESP_ERR_TOPIC_DELETION_DISABLED:
-    case RD_KAFKA_RESP_ERR_FENCED_LEADER_EPOCH:
-    case RD_KAFKA_RESP_ERR_UNKNOWN_LEADER_EPOCH:
-    case RD_KAFKA_RESP_ERR_UNSUPPORTED_COMPRESSION_TYPE:
-    case RD_KAFKA_RESP_ERR_STALE_BROKER_EPOCH:
-    case RD_KAFKA_RESP_ERR_OFFSET_NOT_AVAILABLE:
-    case RD_KAFKA_RESP_ERR_MEMBER_ID_REQUIRED:
-    case RD_KAFKA_RESP_ERR_PREFERRED_LEADER_NOT_AVAILABLE:
-    case RD_KAFKA_RESP_ERR_GROUP_MAX_SIZE_REACHED:
-    case RD_KAFKA_RESP_ERR_FENCED_INSTANCE_ID:
-    case RD_KAFKA_RESP_ERR_ELIGIBLE_LEADERS_NOT_AVAILABLE:
-    case RD_KAFKA_RESP_ERR_ELECTION_NOT_NEEDED:
-    case RD_KAFKA_RESP_ERR_NO_REASSIGNMENT_IN_PROGRESS:
-    case RD_KAFKA_RESP_ERR_GROUP_SUBSCRIBED_TO_TOPIC:
-    case RD_KAFKA_RESP_ERR_INVALID_RECORD:
-    case RD_KAFKA_RESP_ERR_UNSTABLE_OFFSET_COMMIT:
-    case RD_KAFKA_RESP_ERR_THROTTLING_QUOTA_EXCEEDED:
-    case RD_KAFKA_RESP_ERR_PRODUCER_FENCED:
-    case RD_KAFKA_RESP_ERR_RESOURCE_NOT_FOUND:
-    case RD_KAFKA_RESP_ERR_DUPLICATE_RESOURCE:
-    case RD_KAFKA_RESP_ERR_UNACCEPTABLE_CREDENTIAL:
-    case RD_KAFKA_RESP_ERR_INCONSISTENT_VOTER_SET:
-    case RD_KAFKA_RESP_ERR_INVALID_UPDATE_VERSION:
-    case RD_KAFKA_RESP_ERR_FEATURE_UPDATE_FAILED:
-    case RD_KAFKA_RESP_ERR_PRINCIPAL_DESERIALIZATION_FAILURE:
-      return (KafkaError) err;
-    default:
-      return KAFKA_ERROR_UNKNOWN;
+      guint8 *table = g_new0 (guint8, RD_KAFKA_RESP_ERR_END_ALL - RD_KAFKA_RESP_ERR__BEGIN);
+      GEnumClass *klass = g_type_class_ref (KAFKA_TYPE_ERROR);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        {
+          int code = klass->values[i].value;
+
+          if (!KAFKA_ERROR_IS_OWN (code) &&
+              code > RD_KAFKA_RESP_ERR__BEGIN && code < RD_KAFKA_RESP_ERR_END_ALL)
+            table[code - RD_KAFKA_RESP_ERR__BEGIN] = 1;
+        }
+      g_type_class_unref (klass);
+      g_once_init_leave (&known, table);
     }
+
+  if (err > RD_KAFKA_RESP_ERR__BEGIN && err < RD_KAFKA_RESP_ERR_END_ALL &&
+      known[err - RD_KAFKA_RESP_ERR__BEGIN])
+    return (KafkaError) err;
+  return KAFKA_ERROR_UNKNOWN;
 }
 
 /**
@@ -359,6 +225,43 @@ kafka_error_txn_requires_abort (const GError *error)
          error->code == KAFKA_ERROR_TXN_REQUIRES_ABORT;
 }
 
+/* The one door from librdkafka's error codes to GError: every error
+ * kafka-glib makes from a librdkafka code or error object is built here. */
+static GError *
+error_new (rd_kafka_resp_err_t  err,
+           const char          *text,
+           const char          *context)
+{
+  if (text == NULL || text[0] == '\0')
+    text = rd_kafka_err2str (err);
+  if (context == NULL)
+    return g_error_new_literal (KAFKA_ERROR, kafka_error_from_rd (err), text);
+  return g_error_new (KAFKA_ERROR, kafka_error_from_rd (err), "%s: %s", context, text);
+}
+
+GError *
+kafka_error_new_rd (rd_kafka_resp_err_t  err,
+                    const char          *text,
+                    const char          *format,
+                    ...)
+{
+  g_autofree char *context = NULL;
+  va_list args;
+
+  va_start (args, format);
+  context = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return error_new (err, text, context);
+}
+
+GError *
+kafka_error_new_rd_text (rd_kafka_resp_err_t  err,
+                         const char          *text)
+{
+  return error_new (err, text, NULL);
+}
+
 void
 kafka_set_error (GError             **error,
                  rd_kafka_resp_err_t  err,
@@ -375,16 +278,7 @@ kafka_set_error (GError             **error,
   context = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, KAFKA_ERROR, kafka_error_from_rd (err),
-               "%s: %s", context, rd_kafka_err2str (err));
-}
-
-GError *
-kafka_error_new_literal (rd_kafka_resp_err_t  err,
-                         const char          *message)
-{
-  return g_error_new_literal (KAFKA_ERROR, kafka_error_from_rd (err),
-                              message ? message : rd_kafka_err2str (err));
+  g_propagate_error (error, error_new (err, NULL, context));
 }
 
 GError *
@@ -407,8 +301,7 @@ kafka_error_new_from_rd_error (rd_kafka_error_t *rderror,
                          "a new one", context, text, name);
   else
     {
-      error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (err),
-                           "%s: %s", context, text);
+      error = error_new (err, text, context);
       if (rd_kafka_error_is_retriable (rderror) && !kafka_error_is_retriable (error))
         {
           /* librdkafka flags some codes retriable that are not retriable

@@ -3,9 +3,13 @@
  */
 #pragma once
 
+#ifndef KAFKA_GLIB_COMPILATION
+#error "kafka-headers-private.h is private to kafka-glib"
+#endif
+
 #include <librdkafka/rdkafka.h>
 
-#include "kafka-glib.h"
+#include "kafka-headers.h"
 
 G_BEGIN_DECLS
 

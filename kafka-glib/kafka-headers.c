@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kafka-headers-private.h"
+#include "kafka-headers.h"
 
 /**
  * SECTION:kafka-headers

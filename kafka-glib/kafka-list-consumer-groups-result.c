@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-list-consumer-groups-result.h"
 
 /**
  * SECTION:kafka-list-consumer-groups-result

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-member-description.h"
 #include "kafka-topic-partition-private.h"
 
 /**

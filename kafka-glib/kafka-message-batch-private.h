@@ -3,10 +3,14 @@
  */
 #pragma once
 
+#ifndef KAFKA_GLIB_COMPILATION
+#error "kafka-message-batch-private.h is private to kafka-glib"
+#endif
+
 #include <librdkafka/rdkafka.h>
 
-#include "kafka-glib.h"
-#include "kafka-client-private.h"
+#include "kafka-handle-private.h"
+#include "kafka-message-batch.h"
 
 G_BEGIN_DECLS
 

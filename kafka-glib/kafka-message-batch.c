@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "kafka-error-private.h"
-#include "kafka-message-private.h"
 #include "kafka-message-batch-private.h"
+#include "kafka-message-batch.h"
+#include "kafka-message-private.h"
 
 /**
  * SECTION:kafka-message-batch
@@ -180,7 +181,7 @@ batch_materialize (KafkaMessageBatch *self,
       rd_kafka_message_t *rkm = self->rkms[i];
 
       if (self->delivered)
-        self->messages[i] = kafka_message_new_delivered (rkm, rkm->rkt ? rd_kafka_topic_opaque (rkm->rkt) : NULL);
+        self->messages[i] = kafka_message_new_delivered (rkm, kafka_topic_get_name (rkm->rkt));
       else
         {
           GRefString *topic = NULL;
@@ -220,7 +221,7 @@ kafka_message_batch_detach (KafkaMessageBatch *self)
           const rd_kafka_message_t *rkm = self->rkms[i];
           KafkaDeliveryRow *row = &self->rows[i];
 
-          kafka_delivery_row_read (row, rkm, rkm->rkt ? rd_kafka_topic_opaque (rkm->rkt) : NULL);
+          kafka_delivery_row_read (row, rkm, kafka_topic_get_name (rkm->rkt));
           if (rkm->key != NULL)
             {
               memcpy (p, rkm->key, rkm->key_len);
@@ -353,7 +354,7 @@ kafka_message_batch_get_topic (KafkaMessageBatch *self,
   if (rkm->rkt == NULL)
     return NULL;
   if (self->delivered)
-    return rd_kafka_topic_opaque (rkm->rkt);
+    return kafka_topic_get_name (rkm->rkt);
   return rd_kafka_topic_name (rkm->rkt);
 }
 
@@ -1041,7 +1042,7 @@ kafka_message_batch_peek (KafkaMessageBatch *self,
       gboolean consumer_error = !self->delivered && rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR;
 
       if (rkm->rkt != NULL)
-        view->topic = self->delivered ? rd_kafka_topic_opaque (rkm->rkt)
+        view->topic = self->delivered ? kafka_topic_get_name (rkm->rkt)
                                       : rd_kafka_topic_name (rkm->rkt);
       view->partition = rkm->partition;
       view->offset = rkm->offset;

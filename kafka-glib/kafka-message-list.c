@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kafka-glib.h"
+#include "kafka-message-list.h"
 
 /**
  * SECTION:kafka-message-list

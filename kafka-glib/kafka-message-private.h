@@ -3,10 +3,16 @@
  */
 #pragma once
 
+#ifndef KAFKA_GLIB_COMPILATION
+#error "kafka-message-private.h is private to kafka-glib"
+#endif
+
 #include <librdkafka/rdkafka.h>
 
-#include "kafka-glib.h"
-#include "kafka-client-private.h"
+#include "kafka-handle-private.h"
+#include "kafka-headers.h"
+#include "kafka-message.h"
+#include "kafka-message-batch.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +27,27 @@ static inline void *
 kafka_message_tag_to_opaque (guint32 tag)
 {
   return (void *) (((guintptr) tag << 1) | 1);
+}
+
+/* The producer's contract with the code of delivery reports (messages,
+ * batches): the opaque of every topic handle a producer makes is the
+ * topic's name, a GRefString that lives as long as the handle, so that a
+ * reported message shares it rather than copy the name. The producer sets
+ * it with kafka_topic_conf_set_name(); the reports read it with
+ * kafka_topic_get_name(). (A consumer's topic handles carry no such name:
+ * read theirs with rd_kafka_topic_name().) */
+static inline void
+kafka_topic_conf_set_name (rd_kafka_topic_conf_t *tconf,
+                           GRefString            *name)
+{
+  rd_kafka_topic_conf_set_opaque (tconf, name);
+}
+
+/* The name of a producer's topic handle, NULL for none. */
+static inline GRefString *
+kafka_topic_get_name (const rd_kafka_topic_t *rkt)
+{
+  return rkt != NULL ? rd_kafka_topic_opaque (rkt) : NULL;
 }
 
 /* The tag an opaque carries, 0 for none (NULL or a pending task). */

@@ -5,9 +5,11 @@
 
 #include <string.h>
 
+#include "kafka-enum-types.h"
 #include "kafka-error-private.h"
 #include "kafka-headers-private.h"
 #include "kafka-message-private.h"
+#include "kafka-message.h"
 
 /**
  * SECTION:kafka-message
@@ -469,9 +471,9 @@ set_delivery_error (KafkaMessage        *self,
                     rd_kafka_resp_err_t  err)
 {
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
-    g_set_error (&self->error, KAFKA_ERROR, kafka_error_from_rd (err),
-                 "Delivery to topic “%s” failed: %s",
-                 self->topic ? self->topic : "", rd_kafka_err2str (err));
+    g_propagate_error (&self->error,
+                       kafka_error_new_rd (err, NULL, "Delivery to topic “%s” failed",
+                                           self->topic ? self->topic : ""));
 }
 
 static void
@@ -622,8 +624,7 @@ fill_consumed (KafkaMessage       *self,
   if (rkm->err != RD_KAFKA_RESP_ERR_NO_ERROR)
     {
       /* a consumer error carries its text in the payload */
-      self->error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (rkm->err),
-                                 "%s", rd_kafka_message_errstr (rkm));
+      self->error = kafka_error_new_rd_text (rkm->err, rd_kafka_message_errstr (rkm));
       self->value = NULL;
       self->value_len = 0;
     }

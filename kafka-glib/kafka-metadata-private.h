@@ -3,9 +3,16 @@
  */
 #pragma once
 
+#ifndef KAFKA_GLIB_COMPILATION
+#error "kafka-metadata-private.h is private to kafka-glib"
+#endif
+
 #include <librdkafka/rdkafka.h>
 
-#include "kafka-glib.h"
+#include "kafka-broker-metadata.h"
+#include "kafka-cluster-metadata.h"
+#include "kafka-partition-metadata.h"
+#include "kafka-topic-metadata.h"
 
 G_BEGIN_DECLS
 

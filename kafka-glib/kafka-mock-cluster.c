@@ -6,7 +6,10 @@
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 
+#include <gio/gio.h>
+
 #include "kafka-error-private.h"
+#include "kafka-mock-cluster.h"
 
 /**
  * SECTION:kafka-mock-cluster

@@ -5,6 +5,7 @@
 
 #include "kafka-admin-private.h"
 #include "kafka-error.h"
+#include "kafka-new-partitions.h"
 
 /**
  * SECTION:kafka-new-partitions

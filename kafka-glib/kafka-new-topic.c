@@ -5,6 +5,7 @@
 
 #include "kafka-admin-private.h"
 #include "kafka-error.h"
+#include "kafka-new-topic.h"
 
 /**
  * SECTION:kafka-new-topic

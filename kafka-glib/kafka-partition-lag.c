@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kafka-admin-private.h"
+#include "kafka-partition-lag.h"
 #include "kafka-topic-partition.h"
 
 /**

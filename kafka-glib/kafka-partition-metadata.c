@@ -5,6 +5,7 @@
 
 #include "kafka-error-private.h"
 #include "kafka-metadata-private.h"
+#include "kafka-partition-metadata.h"
 
 /**
  * SECTION:kafka-partition-metadata
@@ -119,9 +120,7 @@ kafka_partition_metadata_new_from_rd (const rd_kafka_metadata_partition_t *md)
   self->isrs = g_array_sized_new (FALSE, FALSE, sizeof (gint32), md->isr_cnt);
   g_array_append_vals (self->isrs, md->isrs, md->isr_cnt);
   if (md->err != RD_KAFKA_RESP_ERR_NO_ERROR)
-    self->error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (md->err),
-                               "Partition %d: %s", (int) md->id,
-                               rd_kafka_err2str (md->err));
+    self->error = kafka_error_new_rd (md->err, NULL, "Partition %d", (int) md->id);
   return self;
 }
 

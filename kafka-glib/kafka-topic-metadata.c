@@ -5,6 +5,7 @@
 
 #include "kafka-error-private.h"
 #include "kafka-metadata-private.h"
+#include "kafka-topic-metadata.h"
 
 /**
  * SECTION:kafka-topic-metadata
@@ -170,9 +171,7 @@ kafka_topic_metadata_new_from_rd (const rd_kafka_metadata_topic_t *md)
     g_ptr_array_add (self->partitions,
                      kafka_partition_metadata_new_from_rd (&md->partitions[i]));
   if (md->err != RD_KAFKA_RESP_ERR_NO_ERROR)
-    self->error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (md->err),
-                               "Topic “%s”: %s", md->topic,
-                               rd_kafka_err2str (md->err));
+    self->error = kafka_error_new_rd (md->err, NULL, "Topic “%s”", md->topic);
   return self;
 }
 

@@ -3,9 +3,13 @@
  */
 #pragma once
 
+#ifndef KAFKA_GLIB_COMPILATION
+#error "kafka-topic-partition-private.h is private to kafka-glib"
+#endif
+
 #include <librdkafka/rdkafka.h>
 
-#include "kafka-glib.h"
+#include "kafka-topic-partition.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +27,13 @@ gboolean                         kafka_topic_partition_list_check   (GPtrArray  
  * is NULL or not a KafkaTopicPartition. */
 rd_kafka_topic_partition_list_t *kafka_topic_partition_list_to_rd   (GPtrArray  *partitions,
                                                                      GError    **error);
+
+/* Kafka's own rule for topic names: 1 to 249 characters of ASCII letters,
+ * digits, ".", "_" and "-", and not "." or "..". The broker refuses other
+ * names, but a producer would only learn it in a delivery report, or never:
+ * the one check of a name, for the producer and the consumer. FALSE with
+ * @error set (%KAFKA_ERROR_INVALID_ARG) for another name. */
+gboolean                         kafka_topic_name_check             (const char  *topic,
+                                                                     GError     **error);
 
 G_END_DECLS

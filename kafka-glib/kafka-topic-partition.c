@@ -7,6 +7,7 @@
 
 #include "kafka-error-private.h"
 #include "kafka-topic-partition-private.h"
+#include "kafka-topic-partition.h"
 
 /**
  * SECTION:kafka-topic-partition
@@ -423,10 +424,8 @@ kafka_topic_partition_list_from_rd (const rd_kafka_topic_partition_list_t *list)
       if (rktpar->metadata != NULL)
         tp->metadata = g_strndup (rktpar->metadata, rktpar->metadata_size);
       if (rktpar->err != RD_KAFKA_RESP_ERR_NO_ERROR)
-        tp->error = g_error_new (KAFKA_ERROR, kafka_error_from_rd (rktpar->err),
-                                 "%s [%d]: %s", rktpar->topic,
-                                 (int) rktpar->partition,
-                                 rd_kafka_err2str (rktpar->err));
+        tp->error = kafka_error_new_rd (rktpar->err, NULL, "%s [%d]", rktpar->topic,
+                                        (int) rktpar->partition);
       g_ptr_array_add (array, tp);
     }
 
@@ -483,4 +482,35 @@ kafka_topic_partition_list_to_rd (GPtrArray  *partitions,
     }
 
   return list;
+}
+
+gboolean
+kafka_topic_name_check (const char  *topic,
+                        GError     **error)
+{
+  gsize len = strlen (topic);
+  const char *p;
+
+  if (len == 0 || len > 249)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "Invalid topic name “%.40s%s”: it is %" G_GSIZE_FORMAT " characters "
+                   "long, and Kafka topic names are 1 to 249",
+                   topic, len > 40 ? "…" : "", len);
+      return FALSE;
+    }
+  for (p = topic; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
+        break;
+    }
+  if (*p != '\0' || strcmp (topic, ".") == 0 || strcmp (topic, "..") == 0)
+    {
+      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
+                   "Invalid topic name “%s”: Kafka topic names may only contain ASCII "
+                   "letters, digits, “.”, “_” and “-”, and may not be “.” or “..”",
+                   topic);
+      return FALSE;
+    }
+  return TRUE;
 }
