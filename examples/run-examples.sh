@@ -108,6 +108,7 @@ if [ -f "$libdir/Kafka-1.0.typelib" ]; then
   run python/tail.py "$python" examples/python/tail.py kafka-glib-tail-demo --count 5 --timeout 60
   run "python/tail.py --from-beginning" "$python" examples/python/tail.py kafka-glib-tail-demo \
     --from-beginning --count 5 --timeout 60
+  admin python/admin.py "$python" examples/python/admin.py
   if command -v gjs >/dev/null; then
     run gjs/produce.js gjs examples/gjs/produce.js --count 5
     run gjs/consume.js gjs examples/gjs/consume.js --count 5 --timeout 60
@@ -117,7 +118,7 @@ if [ -f "$libdir/Kafka-1.0.typelib" ]; then
     for e in produce.js consume.js async-roundtrip.js admin.js; do skip "gjs/$e" "no gjs"; done
   fi
 else
-  for e in produce.py consume.py async_roundtrip.py migrate.py tail.py; do skip "python/$e" "no typelib"; done
+  for e in produce.py consume.py async_roundtrip.py migrate.py tail.py admin.py; do skip "python/$e" "no typelib"; done
   for e in produce.js consume.js async-roundtrip.js admin.js; do skip "gjs/$e" "no typelib"; done
 fi
 

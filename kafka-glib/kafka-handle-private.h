@@ -20,7 +20,9 @@ G_BEGIN_DECLS
 typedef struct _KafkaHandle KafkaHandle;
 
 /* Takes @rk, destroyed with @destroy_flags (rd_kafka_destroy_flags()) when
- * the last reference goes. */
+ * the last reference goes: on a thread of its own, which the thread that
+ * dropped the reference waits for at most 10 s (then a warning says that
+ * librdkafka goes on in the background). */
 KafkaHandle *kafka_handle_new                   (rd_kafka_t  *rk,
                                                  int          destroy_flags);
 KafkaHandle *kafka_handle_ref                   (KafkaHandle *handle);

@@ -397,6 +397,14 @@ launch_node() {
     fi
     pid=$!
     echo "$pid" >"$nd/pid"
+    # Until the child has exec'd Java, its command line is this script's, and
+    # node_pid would take a node still starting for a dead one (a loaded
+    # machine showed it: "failed to restart" while the node came up). Wait
+    # for the exec, or for the child to end.
+    local deadline=$((SECONDS + 30))
+    while ! pid_is_node "$pid" "$nd" && kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
+        sleep 0.05
+    done
 }
 
 show_node_log() {

@@ -16,7 +16,8 @@ attribute (``producer.core.poll(100)``, milliseconds, GLib.Error), and the
 signals through ``connect()``.
 
 The face is a thin, fast adapter, not a second client: it holds no socket,
-thread or queue of its own beyond a producer's buffer and a consumer's batch.
+thread or queue of its own beyond a producer's buffer, a consumer's batch
+and the thread that waits for an admin call.
 Speed comes from paying PyGObject per batch, not per message, and from a
 small C module, _kafkaface, for what is done per message (it calls
 kafka-glib's C API directly); every decision stays here:
@@ -32,6 +33,9 @@ kafka-glib's C API directly); every decision stays here:
 - A consumer takes a ``consume_batch()`` from the core and hands out
   ``Message`` objects one by one (``poll()``) or in lists (``consume()``);
   offsets are stored for commits only for messages already handed out.
+- ``AdminClient`` runs each call's blocking core call on a thread of its
+  own and completes the seed's ``concurrent.futures.Future``s from there,
+  so that ``result()`` needs no main loop.
 
 Exceptions raised in callbacks (delivery, error, stats, throttle, log,
 commit, rebalance) propagate out of the ``poll()``/``flush()``/``consume()``
@@ -42,6 +46,8 @@ loop served them, with no such call on the stack, the face logs them at once
 call that serves callbacks.
 """
 
+import concurrent.futures
+import enum
 import functools
 import itertools
 import logging
@@ -64,7 +70,11 @@ _K = get_introspection_module('Kafka')
 # meets (a KafkaTopicPartition in a signal, say) with them, not with the
 # face's classes of the same names.
 for _name in ('Message', 'TopicPartition', 'MessageBatch', 'Headers', 'ClusterMetadata',
-              'BrokerMetadata', 'TopicMetadata', 'PartitionMetadata'):
+              'BrokerMetadata', 'TopicMetadata', 'PartitionMetadata', 'NewTopic',
+              'NewPartitions', 'ConfigResource', 'ConfigEntry', 'ConfigSource', 'ResourceType',
+              'ResourcePatternType', 'AclBinding', 'AclOperation', 'AclPermissionType',
+              'ConsumerGroupState', 'ConsumerGroupListing', 'ConsumerGroupDescription',
+              'MemberDescription', 'ListConsumerGroupsResult', 'PartitionLag'):
     getattr(_K, _name)
 del _name
 
@@ -75,6 +85,14 @@ __all__ = [
     'OFFSET_BEGINNING', 'OFFSET_END', 'OFFSET_STORED', 'OFFSET_INVALID',
     'TIMESTAMP_NOT_AVAILABLE', 'TIMESTAMP_CREATE_TIME',
     'TIMESTAMP_LOG_APPEND_TIME', 'libversion', 'version',
+    # administration
+    'AdminClient', 'NewTopic', 'NewPartitions', 'ConfigResource', 'ConfigEntry',
+    'ConfigSource', 'ResourceType', 'ResourcePatternType', 'AclBinding',
+    'AclBindingFilter', 'AclOperation', 'AclPermissionType',
+    'ConsumerGroupTopicPartitions', 'ConsumerGroupState', 'ConsumerGroupListing',
+    'ListConsumerGroupsResult', 'ConsumerGroupDescription', 'MemberDescription',
+    'MemberAssignment', 'Node', 'GroupMetadata', 'GroupMember', 'DeletedRecords',
+    'PartitionLag',
 ]
 
 OFFSET_BEGINNING = _K.OFFSET_BEGINNING
@@ -482,6 +500,7 @@ class _DeliveryColumns:
 _CALLBACK_KEYS = {
     'producer': ('error_cb', 'stats_cb', 'throttle_cb', 'on_delivery', 'logger'),
     'consumer': ('error_cb', 'stats_cb', 'throttle_cb', 'on_commit', 'on_message', 'logger'),
+    'admin': ('error_cb', 'stats_cb', 'throttle_cb', 'logger'),
 }
 
 
@@ -1708,3 +1727,1004 @@ def _on_message_batch(self, batch):
 def _on_commit(self, gerror, partitions):
     _run_callback(self, self._on_commit, _optional_error(gerror),
                   _from_core_list(partitions))
+
+
+# ---------------------------------------------------------------------------
+# Administration: the seed's AdminClient and its types
+
+class _SeedEnum(enum.Enum):
+    """The seed's admin enums: Python enums whose values are librdkafka's
+    (and the typelib's) numbers, ordered by value."""
+
+    def __lt__(self, other):
+        if self.__class__ is other.__class__:
+            return self.value < other.value
+        return NotImplemented
+
+
+class ResourceType(_SeedEnum):
+    """A kind of Kafka resource (``ConfigResource.Type``)."""
+    UNKNOWN = 0
+    ANY = 1
+    TOPIC = 2
+    GROUP = 3
+    BROKER = 4
+
+
+class ResourcePatternType(_SeedEnum):
+    """How an ACL binding's resource name matches resource names."""
+    UNKNOWN = 0
+    ANY = 1
+    MATCH = 2
+    LITERAL = 3
+    PREFIXED = 4
+
+
+class AclOperation(_SeedEnum):
+    """What an ACL binding allows or denies."""
+    UNKNOWN = 0
+    ANY = 1
+    ALL = 2
+    READ = 3
+    WRITE = 4
+    CREATE = 5
+    DELETE = 6
+    ALTER = 7
+    DESCRIBE = 8
+    CLUSTER_ACTION = 9
+    DESCRIBE_CONFIGS = 10
+    ALTER_CONFIGS = 11
+    IDEMPOTENT_WRITE = 12
+
+
+class AclPermissionType(_SeedEnum):
+    """Whether an ACL binding allows or denies."""
+    UNKNOWN = 0
+    ANY = 1
+    DENY = 2
+    ALLOW = 3
+
+
+class ConfigSource(enum.IntEnum):
+    """Where a configuration value (``ConfigEntry.source``) comes from. An
+    int too: the seed's 1.x gives ``ConfigEntry.source`` as a plain int."""
+    UNKNOWN_CONFIG = 0
+    DYNAMIC_TOPIC_CONFIG = 1
+    DYNAMIC_BROKER_CONFIG = 2
+    DYNAMIC_DEFAULT_BROKER_CONFIG = 3
+    STATIC_BROKER_CONFIG = 4
+    DEFAULT_CONFIG = 5
+
+
+class ConsumerGroupState(_SeedEnum):
+    """The state of a consumer group (``UNKOWN``, the seed's spelling, is an
+    alias of ``UNKNOWN``)."""
+    UNKNOWN = 0
+    UNKOWN = 0
+    PREPARING_REBALANCING = 1
+    COMPLETING_REBALANCING = 2
+    STABLE = 3
+    DEAD = 4
+    EMPTY = 5
+
+
+# the broker's names of the group states, in the seed's list_groups()
+_GROUP_STATE_NAMES = {0: 'Unknown', 1: 'PreparingRebalance', 2: 'CompletingRebalance',
+                      3: 'Stable', 4: 'Dead', 5: 'Empty'}
+
+
+def _enum_arg(cls, value, what):
+    """An enum argument given as the enum, its name (any case) or its value."""
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError('Unknown %s "%s": should be a %s' % (what, value, cls.__name__)) from None
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return cls(int(value))
+        except ValueError:
+            raise ValueError('Unknown %s %d: should be a %s' % (what, value, cls.__name__)) from None
+    raise TypeError('%s must be a %s, not %s' % (what, cls.__name__, type(value).__name__))
+
+
+def _int_arg(value, what):
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError('%s must be int, not %s' % (what, type(value).__name__))
+    return value
+
+
+def _str_list(values, what):
+    if isinstance(values, (str, bytes)) or not isinstance(values, (list, tuple)):
+        raise TypeError('%s must be a list of str' % what)
+    if not values:
+        raise ValueError('Expected non-empty list of %s' % what)
+    return [_check_str(v, what) for v in values]
+
+
+def _typed_list(values, cls, what):
+    if not isinstance(values, (list, tuple)):
+        raise TypeError('Expected list of %s' % cls.__name__)
+    if not values:
+        raise ValueError('Expected non-empty list of %s' % cls.__name__)
+    for v in values:
+        if not isinstance(v, cls):
+            raise TypeError('Expected list of %s, not of %s' % (cls.__name__, type(v).__name__))
+    return list(values)
+
+
+def _replica_assignment(value, what):
+    """[[broker id, ...], ...] checked: one list of ints per partition."""
+    if value is None:
+        return None
+    if not isinstance(value, (list, tuple)):
+        raise TypeError('%s must be a list of lists of broker ids' % what)
+    out = []
+    for replicas in value:
+        if not isinstance(replicas, (list, tuple)):
+            raise TypeError('%s must be a list of lists of broker ids' % what)
+        out.append([_int_arg(b, 'broker id in ' + what) for b in replicas])
+    return out
+
+
+class NewTopic:
+    """A topic to create, as the seed's ``NewTopic``: ``topic``,
+    ``num_partitions`` and ``replication_factor`` (-1: the broker's default),
+    ``replica_assignment`` (a list, one per partition, of lists of broker
+    ids; then leave ``replication_factor`` at -1), ``config`` (a dict of the
+    topic's configuration)."""
+
+    def __init__(self, topic, num_partitions=-1, replication_factor=-1,
+                 replica_assignment=None, config=None):
+        self.topic = _check_str(topic, 'topic')
+        self.num_partitions = _int_arg(num_partitions, 'num_partitions')
+        self.replication_factor = _int_arg(replication_factor, 'replication_factor')
+        self.replica_assignment = _replica_assignment(replica_assignment, 'replica_assignment')
+        if config is not None and not isinstance(config, dict):
+            raise TypeError('config must be a dict')
+        self.config = config
+
+    def _to_core(self):
+        nt = _K.NewTopic.new(self.topic, self.num_partitions, self.replication_factor)
+        for i, replicas in enumerate(self.replica_assignment or ()):
+            nt.set_replica_assignment(i, replicas)
+        for key, value in (self.config or {}).items():
+            nt.set_config(_check_str(key, 'config key'), _conf_value(key, value))
+        return nt
+
+    def __repr__(self):
+        return 'NewTopic(topic=%s,num_partitions=%d)' % (self.topic, self.num_partitions)
+
+    __str__ = __repr__
+
+    def __eq__(self, other):
+        if not isinstance(other, NewTopic):
+            return NotImplemented
+        return self.topic == other.topic
+
+    def __hash__(self):
+        return hash(self.topic)
+
+
+class NewPartitions:
+    """Partitions to add to a topic, as the seed's ``NewPartitions``:
+    ``topic``, ``new_total_count`` (the topic's new number of partitions),
+    ``replica_assignment`` (one list of broker ids per new partition)."""
+
+    def __init__(self, topic, new_total_count, replica_assignment=None):
+        self.topic = _check_str(topic, 'topic')
+        self.new_total_count = _int_arg(new_total_count, 'new_total_count')
+        self.replica_assignment = _replica_assignment(replica_assignment, 'replica_assignment')
+
+    def _to_core(self):
+        np = _K.NewPartitions.new(self.topic, self.new_total_count)
+        for i, replicas in enumerate(self.replica_assignment or ()):
+            np.set_replica_assignment(i, replicas)
+        return np
+
+    def __repr__(self):
+        return 'NewPartitions(topic=%s,new_total_count=%d)' % (self.topic, self.new_total_count)
+
+    __str__ = __repr__
+
+    def __eq__(self, other):
+        if not isinstance(other, NewPartitions):
+            return NotImplemented
+        return self.topic == other.topic
+
+    def __hash__(self):
+        return hash(self.topic)
+
+
+class ConfigEntry:
+    """A configuration value in ``describe_configs()``' answer: ``name``,
+    ``value`` (None when unset or sensitive), ``source`` (``ConfigSource``),
+    ``is_read_only``, ``is_default``, ``is_sensitive``, ``is_synonym``,
+    ``synonyms`` (a dict by name of ``ConfigEntry``)."""
+
+    def __init__(self, name, value, source=ConfigSource.UNKNOWN_CONFIG, is_read_only=False,
+                 is_default=False, is_sensitive=False, is_synonym=False, synonyms=None):
+        self.name = name
+        self.value = value
+        self.source = source
+        self.is_read_only = bool(is_read_only)
+        self.is_default = bool(is_default)
+        self.is_sensitive = bool(is_sensitive)
+        self.is_synonym = bool(is_synonym)
+        self.synonyms = synonyms if synonyms is not None else {}
+
+    @classmethod
+    def _from_core(cls, entry):
+        return cls(entry.get_name(), entry.get_value(), ConfigSource(int(entry.get_source())),
+                   entry.get_is_read_only(), entry.get_is_default(), entry.get_is_sensitive(),
+                   entry.get_is_synonym(), _config_entries(entry.get_synonyms()))
+
+    def __repr__(self):
+        return 'ConfigEntry(%s="%s")' % (self.name, self.value)
+
+    def __str__(self):
+        return '%s="%s"' % (self.name, self.value)
+
+
+def _config_entries(entries):
+    return {e.get_name(): ConfigEntry._from_core(e) for e in (entries or ())}
+
+
+@functools.total_ordering
+class ConfigResource:
+    """A resource with a configuration, as the seed's ``ConfigResource``:
+    ``restype`` (a ``ResourceType``, its name or value), ``name`` (for a
+    broker, its id as a str), ``set_config_dict`` (what ``alter_configs()``
+    sets: every other value of the resource goes back to its default)."""
+
+    Type = ResourceType
+
+    def __init__(self, restype, name, set_config=None, described_configs=None, error=None):
+        if name is None:
+            raise ValueError('Expected resource name to be a string')
+        self.restype = _enum_arg(ResourceType, restype, 'resource type')
+        self.restype_int = self.restype.value
+        self.name = _check_str(name, 'resource name')
+        if set_config is not None and not isinstance(set_config, dict):
+            raise TypeError('set_config must be a dict')
+        self.set_config_dict = dict(set_config) if set_config is not None else {}
+        self.configs = described_configs
+        self.error = error
+
+    def set_config(self, name, value, overwrite=True):
+        """Sets (or, with ``overwrite=False``, keeps) a value for
+        ``alter_configs()``."""
+        if not overwrite and name in self.set_config_dict:
+            return
+        self.set_config_dict[name] = value
+
+    def _to_core(self):
+        r = _K.ConfigResource.new(self.restype.value, self.name)
+        for key, value in self.set_config_dict.items():
+            r.set_config(_check_str(key, 'config name'), _conf_value(key, value))
+        return r
+
+    def __len__(self):
+        return len(self.set_config_dict)
+
+    def __repr__(self):
+        if self.error is not None:
+            return 'ConfigResource(%s,%s,%r)' % (self.restype, self.name, self.error)
+        return 'ConfigResource(%s,%s)' % (self.restype, self.name)
+
+    def __hash__(self):
+        return hash((self.restype, self.name))
+
+    def __eq__(self, other):
+        if not isinstance(other, ConfigResource):
+            return NotImplemented
+        return (self.restype, self.name) == (other.restype, other.name)
+
+    def __lt__(self, other):
+        if not isinstance(other, ConfigResource):
+            return NotImplemented
+        return (self.restype.value, self.name) < (other.restype.value, other.name)
+
+
+@functools.total_ordering
+class AclBinding:
+    """An ACL binding, as the seed's ``AclBinding``: ``restype``
+    (``ResourceType``), ``name``, ``resource_pattern_type``
+    (``ResourcePatternType``), ``principal`` (``User:NAME``), ``host``
+    (``*`` for any), ``operation`` (``AclOperation``), ``permission_type``
+    (``AclPermissionType``). Enums may be given by name or value."""
+
+    _filter = False
+
+    def __init__(self, restype, name, resource_pattern_type, principal, host, operation,
+                 permission_type):
+        self.restype = _enum_arg(ResourceType, restype, 'restype')
+        self.name = name
+        self.resource_pattern_type = _enum_arg(ResourcePatternType, resource_pattern_type,
+                                               'resource_pattern_type')
+        self.principal = principal
+        self.host = host
+        self.operation = _enum_arg(AclOperation, operation, 'operation')
+        self.permission_type = _enum_arg(AclPermissionType, permission_type, 'permission_type')
+        self._check()
+        self.restype_int = self.restype.value
+        self.resource_pattern_type_int = self.resource_pattern_type.value
+        self.operation_int = self.operation.value
+        self.permission_type_int = self.permission_type.value
+
+    def _check(self):
+        kind = type(self).__name__
+        for attr in ('name', 'principal', 'host'):
+            value = getattr(self, attr)
+            if value is None and self._filter:
+                continue
+            _check_str(value, attr)
+        forbidden = (('restype', (ResourceType.UNKNOWN,) + (() if self._filter else (ResourceType.ANY,))),
+                     ('resource_pattern_type', (ResourcePatternType.UNKNOWN,) + (
+                         () if self._filter else (ResourcePatternType.ANY, ResourcePatternType.MATCH))),
+                     ('operation', (AclOperation.UNKNOWN,) + (() if self._filter else (AclOperation.ANY,))),
+                     ('permission_type', (AclPermissionType.UNKNOWN,) + (
+                         () if self._filter else (AclPermissionType.ANY,))))
+        for attr, bad in forbidden:
+            if getattr(self, attr) in bad:
+                raise ValueError('%s.%s cannot be %s' % (kind, attr, getattr(self, attr).name))
+
+    def _to_tuple(self):
+        return (self.restype, self.name, self.resource_pattern_type, self.principal,
+                self.host, self.operation, self.permission_type)
+
+    def _to_core(self):
+        return _K.AclBinding.new(self.restype.value, self.name, self.resource_pattern_type.value,
+                                 self.principal, self.host, self.operation.value,
+                                 self.permission_type.value)
+
+    @classmethod
+    def _from_core(cls, acl):
+        self = cls.__new__(cls)
+        self.restype = ResourceType(int(acl.get_resource_type()))
+        self.name = acl.get_name()
+        self.resource_pattern_type = ResourcePatternType(int(acl.get_pattern_type()))
+        self.principal = acl.get_principal()
+        self.host = acl.get_host()
+        self.operation = AclOperation(int(acl.get_operation()))
+        self.permission_type = AclPermissionType(int(acl.get_permission_type()))
+        self.restype_int = self.restype.value
+        self.resource_pattern_type_int = self.resource_pattern_type.value
+        self.operation_int = self.operation.value
+        self.permission_type_int = self.permission_type.value
+        return self
+
+    def __repr__(self):
+        return '%s(%s,%s,%s,%s,%s,%s,%s)' % ((type(self).__name__,) + tuple(
+            v.name if isinstance(v, enum.Enum) else v for v in self._to_tuple()))
+
+    __str__ = __repr__
+
+    def __hash__(self):
+        return hash(self._to_tuple())
+
+    def _sort_key(self):
+        return tuple((v.value if isinstance(v, enum.Enum) else (v is not None, v or ''))
+                     for v in self._to_tuple())
+
+    def __eq__(self, other):
+        if not isinstance(other, AclBinding):
+            return NotImplemented
+        return self._to_tuple() == other._to_tuple()
+
+    def __lt__(self, other):
+        if not isinstance(other, AclBinding):
+            return NotImplemented
+        return self._sort_key() < other._sort_key()
+
+
+class AclBindingFilter(AclBinding):
+    """What ``describe_acls()`` and ``delete_acls()`` match, as the seed's
+    ``AclBindingFilter``: an ``AclBinding`` whose ``name``, ``principal``
+    and ``host`` may be None (any), and whose enums may be ``ANY`` (and
+    ``ResourcePatternType.MATCH``)."""
+
+    _filter = True
+
+
+class ConsumerGroupTopicPartitions:
+    """A consumer group and some of its partitions, as the seed's:
+    ``group_id``, ``topic_partitions`` (a list of ``TopicPartition``, or
+    None for all)."""
+
+    def __init__(self, group_id, topic_partitions=None):
+        self.group_id = _check_str(group_id, 'group_id')
+        if topic_partitions is not None:
+            _to_core_list(topic_partitions, 'topic_partitions')
+        self.topic_partitions = topic_partitions
+
+    def __hash__(self):
+        return hash(self.group_id)
+
+    def __eq__(self, other):
+        if not isinstance(other, ConsumerGroupTopicPartitions):
+            return NotImplemented
+        return self.group_id == other.group_id and self.topic_partitions == other.topic_partitions
+
+    def __repr__(self):
+        return 'ConsumerGroupTopicPartitions(%s, %r)' % (self.group_id, self.topic_partitions)
+
+    __str__ = __repr__
+
+
+class ConsumerGroupListing:
+    """A group in ``list_consumer_groups()``' answer: ``group_id``,
+    ``is_simple_consumer_group``, ``state`` (``ConsumerGroupState``)."""
+
+    def __init__(self, group_id, is_simple_consumer_group, state=None):
+        self.group_id = group_id
+        self.is_simple_consumer_group = is_simple_consumer_group
+        self.state = state
+
+    def __repr__(self):
+        return 'ConsumerGroupListing(%s, %s)' % (self.group_id, self.state)
+
+
+class ListConsumerGroupsResult:
+    """What ``list_consumer_groups()``' Future gives: ``valid`` (a list of
+    ``ConsumerGroupListing``) and ``errors`` (a list of ``KafkaException``,
+    one per broker that could not answer)."""
+
+    def __init__(self, valid=None, errors=None):
+        self.valid = valid if valid is not None else []
+        self.errors = errors if errors is not None else []
+
+
+class Node:
+    """A broker in a group description: ``id``, ``id_string``, ``host``,
+    ``port``, ``rack``."""
+
+    def __init__(self, id, host, port, rack=None):
+        self.id = id
+        self.id_string = str(id)
+        self.host = host
+        self.port = port
+        self.rack = rack
+
+    def __repr__(self):
+        return 'Node(%d, %s:%d)' % (self.id, self.host, self.port)
+
+
+class MemberAssignment:
+    """A group member's partitions: ``topic_partitions``."""
+
+    def __init__(self, topic_partitions=None):
+        self.topic_partitions = topic_partitions if topic_partitions is not None else []
+
+
+class MemberDescription:
+    """A member in a group description: ``member_id``, ``client_id``,
+    ``host``, ``assignment`` (``MemberAssignment``), ``group_instance_id``."""
+
+    def __init__(self, member_id, client_id, host, assignment=None, group_instance_id=None):
+        self.member_id = member_id
+        self.client_id = client_id
+        self.host = host
+        self.assignment = assignment
+        self.group_instance_id = group_instance_id
+
+    def __repr__(self):
+        return 'MemberDescription(%s, %s)' % (self.member_id, self.client_id)
+
+
+class ConsumerGroupDescription:
+    """What ``describe_consumer_groups()``' Futures give: ``group_id``,
+    ``is_simple_consumer_group``, ``members`` (``MemberDescription``),
+    ``partition_assignor``, ``state`` (``ConsumerGroupState``),
+    ``coordinator`` (``Node``)."""
+
+    def __init__(self, group_id, is_simple_consumer_group, members, partition_assignor, state,
+                 coordinator):
+        self.group_id = group_id
+        self.is_simple_consumer_group = is_simple_consumer_group
+        self.members = members
+        self.partition_assignor = partition_assignor
+        self.state = state
+        self.coordinator = coordinator
+
+    def __repr__(self):
+        return 'ConsumerGroupDescription(%s, %s, %d members)' % (
+            self.group_id, self.state, len(self.members))
+
+
+class GroupMember:
+    """A member in ``list_groups()``: ``id``, ``client_id``,
+    ``client_host``, ``metadata`` and ``assignment`` (None here: kafka-glib
+    lists groups with the admin API, which gives the assignment as
+    partitions, in ``describe_consumer_groups()``)."""
+
+    def __init__(self):
+        self.id = None
+        self.client_id = None
+        self.client_host = None
+        self.metadata = None
+        self.assignment = None
+
+
+class GroupMetadata:
+    """A group in ``list_groups()``, as the seed's 1.x: ``broker``
+    (``BrokerMetadata`` of its coordinator), ``id``, ``error``, ``state`` (the
+    broker's name: ``Stable``, ``Empty``...), ``protocol_type``,
+    ``protocol``, ``members`` (``GroupMember``)."""
+
+    def __init__(self):
+        self.broker = None
+        self.id = None
+        self.error = None
+        self.state = None
+        self.protocol_type = None
+        self.protocol = None
+        self.members = []
+
+    def __repr__(self):
+        if self.error is not None:
+            return 'GroupMetadata(%s, %s)' % (self.id, self.error)
+        return 'GroupMetadata(%s)' % self.id
+
+    def __str__(self):
+        return self.id
+
+
+class DeletedRecords:
+    """What ``delete_records()``' Futures give: ``low_watermark``, the
+    partition's first offset after the deletion."""
+
+    def __init__(self, low_watermark):
+        self.low_watermark = low_watermark
+
+    def __repr__(self):
+        return 'DeletedRecords(low_watermark=%d)' % self.low_watermark
+
+
+class PartitionLag:
+    """kafka-glib's own, in ``list_consumer_group_lag()``: ``topic``,
+    ``partition``, ``committed_offset``, ``high_watermark``, ``lag`` (-1 when
+    unknown: nothing committed), ``error`` (``KafkaError`` or None)."""
+
+    __slots__ = ('topic', 'partition', 'committed_offset', 'high_watermark', 'lag', 'error')
+
+    def __repr__(self):
+        return 'PartitionLag(%s [%d] lag=%d)' % (self.topic, self.partition, self.lag)
+
+
+def _group_description(d):
+    coord = d.get_coordinator()
+    members = []
+    for m in d.get_members():
+        members.append(MemberDescription(
+            m.get_consumer_id(), m.get_client_id(), m.get_host(),
+            MemberAssignment(_from_core_list(m.get_assignment())), m.get_group_instance_id()))
+    return ConsumerGroupDescription(
+        d.get_group_id(), d.get_is_simple_consumer_group(), members,
+        d.get_partition_assignor(), ConsumerGroupState(int(d.get_state())),
+        Node(coord.get_id(), coord.get_host(), coord.get_port()) if coord is not None else None)
+
+
+def _settle(future, result=None, exc=None):
+    """Completes a Future, unless its user cancelled it."""
+    if future.done() and not future.cancelled():
+        return
+    if future.set_running_or_notify_cancel():
+        if exc is not None:
+            future.set_exception(exc)
+        else:
+            future.set_result(result)
+
+
+@override
+class AdminClient(_Face, _K.AdminClient):
+    """confluent-kafka-python's ``AdminClient``, over a ``KafkaAdminClient``.
+
+    ``AdminClient(conf, **kwargs)``, ``conf`` as for ``Producer``
+    (``error_cb``, ``stats_cb``, ``throttle_cb``, ``logger``, served by
+    ``poll()`` or a running GLib main loop of the client's context). The
+    calls return what the seed's do: a dict of ``concurrent.futures.Future``
+    keyed by item (topic name, ``ConfigResource``, group id, ``AclBinding``
+    ...), or one Future. Timeouts are in seconds: ``request_timeout`` (the
+    whole request; default ``socket.timeout.ms``) and, where the seed takes
+    it, ``operation_timeout`` (how long the broker waits for the change to
+    spread).
+
+    Each call runs the core's blocking call on a thread of its own and
+    completes its Futures from there, so that ``result()`` works with or
+    without a GLib main loop, in any thread, and ``concurrent.futures.wait()``
+    and ``as_completed()`` work too. As with the seed, callbacks added with
+    ``add_done_callback()`` run on that thread: a GLib application hands
+    them to its main loop with ``GLib.idle_add()`` (or calls the typelib's
+    ``admin.create_topics_async()`` and the like, which complete on the
+    client's main context and take the typelib's objects). An item's own error is a ``KafkaException`` from
+    its Future's ``result()``, the others' unaffected; an error of the whole
+    call (no broker in time: ``_TIMED_OUT``) comes from every Future of the
+    call. Bad arguments raise ``TypeError``/``ValueError`` at once.
+
+    A Future can be cancelled (``cancel()``) until its answer comes: the
+    answer is then dropped; the request itself cannot be called back (a
+    topic may still be created)."""
+
+    _gi_class = _K.AdminClient
+    _kind = 'admin'
+
+    def __new__(cls, *args, **kwargs):
+        conf, face = _parse_config('admin', args, kwargs)
+        try:
+            self = _K.AdminClient.new(conf)
+        except GLib.Error as e:
+            _raise(e)
+        self._face_setup(face)
+        self._request_timeout_ms = _conf_int(conf, 'socket.timeout.ms', 60000)
+        return self
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    @classmethod
+    def new(cls, *args, **kwargs):
+        """The seed's construction, under the typelib's constructor name."""
+        return cls(*args, **kwargs)
+
+    def __repr__(self):
+        return '<Kafka.AdminClient %s>' % _K.Client.get_name(self)
+
+    def poll(self, timeout=None):
+        """Serves the client's callbacks (``error_cb``, ``stats_cb``,
+        ``throttle_cb``, ``logger``), waiting up to ``timeout`` seconds for
+        one; returns how many it served."""
+        return self._call(_K.AdminClient.poll, _timeout_ms(timeout))
+
+    # -- the machinery of every call
+
+    def _options(self, what, kwargs, allowed):
+        """(KafkaAdminOptions or None, request timeout in ms) from a call's
+        keyword arguments; TypeError for one the seed's call does not take."""
+        for key in kwargs:
+            if key not in allowed:
+                raise TypeError("%s() got an unexpected keyword argument '%s'" % (what, key))
+        timeout_ms = self._request_timeout_ms
+        if kwargs.get('request_timeout') is not None:
+            timeout_ms = _timeout_ms(kwargs['request_timeout'])
+        options = None
+        if kwargs.get('operation_timeout') is not None:
+            options = options or _K.AdminOptions.new()
+            options.set_operation_timeout(_timeout_ms(kwargs['operation_timeout']))
+        if kwargs.get('validate_only'):
+            options = options or _K.AdminOptions.new()
+            options.set_validate_only(True)
+        if kwargs.get('require_stable'):
+            options = options or _K.AdminOptions.new()
+            options.set_require_stable_offsets(True)
+        states = kwargs.get('states')
+        if states:
+            if isinstance(states, (str, ConsumerGroupState)) or not hasattr(states, '__iter__'):
+                raise TypeError('states must be a set of ConsumerGroupState')
+            options = options or _K.AdminOptions.new()
+            options.set_match_consumer_group_states(
+                [_K.ConsumerGroupState(_enum_arg(ConsumerGroupState, s, 'state').value)
+                 for s in states])
+        return options, timeout_ms
+
+    def _submit(self, what, futures, call, settle):
+        """Runs ``call()``, the core's blocking call, on a thread of its own;
+        then ``settle(result)`` completes the Futures. An error of the whole
+        call fails every Future; so does an exception of the face itself,
+        which must not vanish with the thread."""
+        def work():
+            try:
+                try:
+                    result = call()
+                except GLib.Error as e:
+                    exc = KafkaException(_kafka_error(e))
+                    for f in futures:
+                        _settle(f, exc=exc)
+                    return
+                settle(result)
+            except BaseException as exc:  # noqa: B902
+                for f in futures:
+                    _settle(f, exc=exc)
+
+        threading.Thread(target=work, name='kafka-admin ' + what, daemon=True).start()
+
+    def _per_item(self, what, keys, call, value_of):
+        """A dict of Futures by key, completed from the core's results in
+        the order of ``keys``: ``value_of(result)`` returns (value, GLib.Error
+        or None)."""
+        futmap = {}
+        for key in keys:
+            futmap.setdefault(key, concurrent.futures.Future())
+        ordered = [futmap[k] for k in keys]
+
+        def settle(results):
+            if len(results) != len(ordered):
+                raise RuntimeError('%s: %d results for %d items' % (what, len(results), len(ordered)))
+            for f, r in zip(ordered, results):
+                value, gerror = value_of(r)
+                if gerror is not None:
+                    _settle(f, exc=KafkaException(_kafka_error(gerror)))
+                else:
+                    _settle(f, value)
+        self._submit(what, list(futmap.values()), call, settle)
+        return futmap
+
+    def _single(self, what, call, value_of):
+        """One Future for a call with one answer."""
+        future = concurrent.futures.Future()
+        self._submit(what, [future], call, lambda result: _settle(future, value_of(result)))
+        return future
+
+    # -- topics, partitions, configurations, records
+
+    def create_topics(self, new_topics, **kwargs):
+        """Creates topics (``NewTopic``): a dict of Futures by topic name,
+        whose ``result()`` is None. Takes ``operation_timeout``,
+        ``request_timeout``, ``validate_only``."""
+        new_topics = _typed_list(new_topics, NewTopic, 'new_topics')
+        options, timeout_ms = self._options('create_topics', kwargs,
+                                            ('operation_timeout', 'request_timeout', 'validate_only'))
+        core = [t._to_core() for t in new_topics]
+        return self._per_item('create_topics', [t.topic for t in new_topics],
+                              lambda: _K.AdminClient.create_topics(self, core, options, timeout_ms),
+                              lambda r: (None, r.get_error()))
+
+    def delete_topics(self, topics, **kwargs):
+        """Deletes topics (names): a dict of Futures by topic name, whose
+        ``result()`` is None. Takes ``operation_timeout``,
+        ``request_timeout``."""
+        topics = _str_list(topics, 'topics')
+        options, timeout_ms = self._options('delete_topics', kwargs,
+                                            ('operation_timeout', 'request_timeout'))
+        return self._per_item('delete_topics', topics,
+                              lambda: _K.AdminClient.delete_topics(self, topics, options, timeout_ms),
+                              lambda r: (None, r.get_error()))
+
+    def create_partitions(self, new_partitions, **kwargs):
+        """Adds partitions (``NewPartitions``): a dict of Futures by topic
+        name, whose ``result()`` is None. Takes ``operation_timeout``,
+        ``request_timeout``, ``validate_only``."""
+        new_partitions = _typed_list(new_partitions, NewPartitions, 'new_partitions')
+        options, timeout_ms = self._options('create_partitions', kwargs,
+                                            ('operation_timeout', 'request_timeout', 'validate_only'))
+        core = [p._to_core() for p in new_partitions]
+        return self._per_item('create_partitions', [p.topic for p in new_partitions],
+                              lambda: _K.AdminClient.create_partitions(self, core, options, timeout_ms),
+                              lambda r: (None, r.get_error()))
+
+    def describe_configs(self, resources, **kwargs):
+        """The configuration of resources (``ConfigResource``): a dict of
+        Futures by resource, whose ``result()`` is a dict of ``ConfigEntry``
+        by name. Takes ``request_timeout``."""
+        resources = _typed_list(resources, ConfigResource, 'resources')
+        options, timeout_ms = self._options('describe_configs', kwargs, ('request_timeout',))
+        core = [_K.ConfigResource.new(r.restype.value, r.name) for r in resources]
+        return self._per_item('describe_configs', resources,
+                              lambda: _K.AdminClient.describe_configs(self, core, options, timeout_ms),
+                              lambda r: (_config_entries(r.get_entries()), r.get_error()))
+
+    def alter_configs(self, resources, **kwargs):
+        """Sets the configuration of resources (``ConfigResource`` with
+        ``set_config()``; every value not set goes back to its default): a
+        dict of Futures by resource, whose ``result()`` is None. Takes
+        ``request_timeout``, ``validate_only``."""
+        resources = _typed_list(resources, ConfigResource, 'resources')
+        options, timeout_ms = self._options('alter_configs', kwargs,
+                                            ('request_timeout', 'validate_only'))
+        core = [r._to_core() for r in resources]
+        return self._per_item('alter_configs', resources,
+                              lambda: _K.AdminClient.alter_configs(self, core, options, timeout_ms),
+                              lambda r: (None, r.get_error()))
+
+    def delete_records(self, topic_partitions, **kwargs):
+        """Deletes the records of partitions before the offsets given
+        (``TopicPartition``; ``OFFSET_END``: all): a dict of Futures by
+        ``TopicPartition``, whose ``result()`` is a ``DeletedRecords``. Takes
+        ``operation_timeout``, ``request_timeout``."""
+        topic_partitions = _typed_list(topic_partitions, TopicPartition, 'topic_partitions')
+        options, timeout_ms = self._options('delete_records', kwargs,
+                                            ('operation_timeout', 'request_timeout'))
+        core = _to_core_list(topic_partitions)
+        return self._per_item('delete_records', topic_partitions,
+                              lambda: _K.AdminClient.delete_records(self, core, options, timeout_ms),
+                              lambda tp: (DeletedRecords(tp.get_offset()), tp.get_error()))
+
+    # -- consumer groups
+
+    def list_consumer_groups(self, **kwargs):
+        """The consumer groups: one Future, whose ``result()`` is a
+        ``ListConsumerGroupsResult``. Takes ``states`` (a set of
+        ``ConsumerGroupState``: only groups in those), ``request_timeout``."""
+        options, timeout_ms = self._options('list_consumer_groups', kwargs,
+                                            ('states', 'request_timeout'))
+
+        def result(r):
+            return ListConsumerGroupsResult(
+                [ConsumerGroupListing(g.get_group_id(), g.get_is_simple_consumer_group(),
+                                      ConsumerGroupState(int(g.get_state())))
+                 for g in r.get_groups()],
+                [KafkaException(_kafka_error(e)) for e in r.get_errors()])
+        return self._single('list_consumer_groups',
+                            lambda: _K.AdminClient.list_consumer_groups(self, options, timeout_ms),
+                            result)
+
+    def describe_consumer_groups(self, group_ids, **kwargs):
+        """Describes consumer groups (ids): a dict of Futures by group id,
+        whose ``result()`` is a ``ConsumerGroupDescription``. Takes
+        ``request_timeout``."""
+        group_ids = _str_list(group_ids, 'group_ids')
+        options, timeout_ms = self._options('describe_consumer_groups', kwargs, ('request_timeout',))
+        return self._per_item('describe_consumer_groups', group_ids,
+                              lambda: _K.AdminClient.describe_consumer_groups(
+                                  self, group_ids, options, timeout_ms),
+                              lambda d: (_group_description(d), d.get_error()))
+
+    def delete_consumer_groups(self, group_ids, **kwargs):
+        """Deletes consumer groups (ids): a dict of Futures by group id,
+        whose ``result()`` is None. Takes ``request_timeout``."""
+        group_ids = _str_list(group_ids, 'group_ids')
+        options, timeout_ms = self._options('delete_consumer_groups', kwargs, ('request_timeout',))
+        return self._per_item('delete_consumer_groups', group_ids,
+                              lambda: _K.AdminClient.delete_groups(self, group_ids, options, timeout_ms),
+                              lambda r: (None, r.get_error()))
+
+    def _one_group(self, what, request):
+        if not isinstance(request, (list, tuple)) or len(request) != 1 or \
+                not isinstance(request[0], ConsumerGroupTopicPartitions):
+            raise ValueError('%s takes a list of exactly one ConsumerGroupTopicPartitions' % what)
+        return request[0]
+
+    def _group_offsets(self, what, request, method, kwargs, allowed, need_partitions):
+        group = self._one_group(what, request)
+        if need_partitions and not group.topic_partitions:
+            raise ValueError('%s needs the partitions of the group' % what)
+        options, timeout_ms = self._options(what, kwargs, allowed)
+        core = _to_core_list(group.topic_partitions) if group.topic_partitions else None
+        return self._per_item(
+            what, [group.group_id],
+            lambda: [method(self, group.group_id, core, options, timeout_ms)],
+            lambda tps: (ConsumerGroupTopicPartitions(group.group_id, _from_core_list(tps)), None))
+
+    def list_consumer_group_offsets(self, list_consumer_group_offsets_request, **kwargs):
+        """The offsets one consumer group committed
+        (``[ConsumerGroupTopicPartitions(group_id, partitions or None)]``): a
+        dict of one Future by group id, whose ``result()`` is a
+        ``ConsumerGroupTopicPartitions`` (each partition with its ``offset``
+        and ``error``). Takes ``require_stable``, ``request_timeout``."""
+        return self._group_offsets('list_consumer_group_offsets',
+                                   list_consumer_group_offsets_request,
+                                   _K.AdminClient.list_consumer_group_offsets, kwargs,
+                                   ('require_stable', 'request_timeout'), False)
+
+    def alter_consumer_group_offsets(self, alter_consumer_group_offsets_request, **kwargs):
+        """Commits offsets for one consumer group (which has no active
+        member): as ``list_consumer_group_offsets()``. Takes
+        ``request_timeout``."""
+        return self._group_offsets('alter_consumer_group_offsets',
+                                   alter_consumer_group_offsets_request,
+                                   _K.AdminClient.alter_consumer_group_offsets, kwargs,
+                                   ('request_timeout',), True)
+
+    def delete_consumer_group_offsets(self, delete_consumer_group_offsets_request, **kwargs):
+        """kafka-glib's own (librdkafka's DeleteConsumerGroupOffsets):
+        forgets one group's committed offsets for some partitions; as
+        ``alter_consumer_group_offsets()``."""
+        return self._group_offsets('delete_consumer_group_offsets',
+                                   delete_consumer_group_offsets_request,
+                                   _K.AdminClient.delete_consumer_group_offsets, kwargs,
+                                   ('request_timeout',), True)
+
+    def list_consumer_group_lag(self, list_consumer_group_offsets_request, **kwargs):
+        """kafka-glib's own: how far one group is behind, per partition (its
+        committed offsets against the high watermarks): a dict of one Future
+        by group id, whose ``result()`` is a list of ``PartitionLag``. Takes
+        ``require_stable``, ``request_timeout``."""
+        group = self._one_group('list_consumer_group_lag', list_consumer_group_offsets_request)
+        options, timeout_ms = self._options('list_consumer_group_lag', kwargs,
+                                            ('require_stable', 'request_timeout'))
+        core = _to_core_list(group.topic_partitions) if group.topic_partitions else None
+
+        def lags(result):
+            out = []
+            for x in result:
+                lag = PartitionLag()
+                lag.topic, lag.partition = x.get_topic(), x.get_partition()
+                lag.committed_offset = x.get_committed_offset()
+                lag.high_watermark = x.get_high_watermark()
+                lag.lag = x.get_lag()
+                lag.error = _optional_error(x.get_error())
+                out.append(lag)
+            return out, None
+        return self._per_item('list_consumer_group_lag', [group.group_id],
+                              lambda: [_K.AdminClient.list_consumer_group_lag(
+                                  self, group.group_id, core, options, timeout_ms)],
+                              lags)
+
+    def list_groups(self, group=None, timeout=-1):
+        """The seed's 1.x ``list_groups()``: a list of ``GroupMetadata``
+        (all groups, or the one named), at once (blocking up to ``timeout``
+        seconds, -1 for the request timeout). kafka-glib lists and describes
+        them with the admin API: ``metadata`` and ``assignment`` of the
+        members are None (see ``describe_consumer_groups()``)."""
+        self._check_open()
+        if group is not None:
+            _check_str(group, 'group')
+        timeout_ms = self._request_timeout_ms if timeout is None or timeout < 0 \
+            else _timeout_ms(timeout)
+        try:
+            if group is None:
+                listed = _K.AdminClient.list_consumer_groups(self, None, timeout_ms)
+                errors = listed.get_errors()
+                if errors and not listed.get_groups():
+                    _raise(errors[0])
+                ids = [g.get_group_id() for g in listed.get_groups()]
+            else:
+                ids = [group]
+            if not ids:
+                return []
+            described = _K.AdminClient.describe_consumer_groups(self, ids, None, timeout_ms)
+        except GLib.Error as e:
+            _raise(e)
+        out = []
+        for d in described:
+            gm = GroupMetadata()
+            gm.id = d.get_group_id()
+            gm.error = _optional_error(d.get_error())
+            gm.state = _GROUP_STATE_NAMES.get(int(d.get_state()), 'Unknown')
+            gm.protocol = d.get_partition_assignor() or ''
+            gm.protocol_type = '' if d.get_is_simple_consumer_group() else 'consumer'
+            coord = d.get_coordinator()
+            if coord is not None:
+                gm.broker = BrokerMetadata()
+                gm.broker.id, gm.broker.host, gm.broker.port = \
+                    coord.get_id(), coord.get_host(), coord.get_port()
+            for m in d.get_members():
+                member = GroupMember()
+                member.id = m.get_consumer_id()
+                member.client_id = m.get_client_id()
+                member.client_host = m.get_host()
+                gm.members.append(member)
+            out.append(gm)
+        return out
+
+    # -- ACLs
+
+    def create_acls(self, acls, **kwargs):
+        """Creates ACL bindings (``AclBinding``): a dict of Futures by
+        binding, whose ``result()`` is None. Takes ``request_timeout``."""
+        acls = _typed_list(acls, AclBinding, 'acls')
+        for a in acls:
+            if isinstance(a, AclBindingFilter):
+                raise TypeError('create_acls() takes AclBinding, not AclBindingFilter')
+        options, timeout_ms = self._options('create_acls', kwargs, ('request_timeout',))
+        core = [a._to_core() for a in acls]
+        return self._per_item('create_acls', acls,
+                              lambda: _K.AdminClient.create_acls(self, core, options, timeout_ms),
+                              lambda r: (None, r.get_error()))
+
+    def describe_acls(self, acl_binding_filter, **kwargs):
+        """The ACL bindings that match a filter (``AclBindingFilter``): one
+        Future, whose ``result()`` is a list of ``AclBinding``. Takes
+        ``request_timeout``."""
+        if not isinstance(acl_binding_filter, AclBindingFilter):
+            raise TypeError('describe_acls() takes an AclBindingFilter')
+        options, timeout_ms = self._options('describe_acls', kwargs, ('request_timeout',))
+        core = acl_binding_filter._to_core()
+        return self._single('describe_acls',
+                            lambda: _K.AdminClient.describe_acls(self, core, options, timeout_ms),
+                            lambda acls: [AclBinding._from_core(a) for a in acls])
+
+    def delete_acls(self, acl_binding_filters, **kwargs):
+        """Deletes the ACL bindings that match filters
+        (``AclBindingFilter``): a dict of Futures by filter, whose
+        ``result()`` is the list of ``AclBinding`` deleted. Takes
+        ``request_timeout``."""
+        filters = _typed_list(acl_binding_filters, AclBindingFilter, 'acl_binding_filters')
+        options, timeout_ms = self._options('delete_acls', kwargs, ('request_timeout',))
+        core = [f._to_core() for f in filters]
+        return self._per_item('delete_acls', filters,
+                              lambda: _K.AdminClient.delete_acls(self, core, options, timeout_ms),
+                              lambda r: ([AclBinding._from_core(a) for a in r.get_matching_acls()],
+                                         r.get_error()))
