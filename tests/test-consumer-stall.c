@@ -20,9 +20,12 @@
  * one broker thread, which any of the seeks wakes). Consuming starts once
  * every partition has stopped, so that there are episodes however fast or
  * slow each side is on the machine of the day. Were the restart gone,
- * none would be; the broker thread's timer may legitimately end a few
- * (when it fires while the consumer is still draining), so at least half
- * must be. No time is measured. Every message must come exactly once.
+ * none would be. The broker thread's 1 s timer legitimately ends the
+ * episodes whose drain took longer than the time left to its next tick
+ * (under ASan on a loaded machine, half of them), so the test asks for
+ * seeks to end some episodes, not a share: a share would measure the
+ * machine's speed. No time is measured. Every message must come exactly
+ * once.
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>
@@ -249,8 +252,11 @@ run_finish (Run *run)
   /* the consumer was slower than the fetcher: on every partition at the
    * start (run_start() waited for it), often more */
   g_assert_cmpuint (run->episodes, >=, N_PARTITIONS);
-  /* and what restarted the fetcher was the consumer, not librdkafka's timer */
-  g_assert_cmpuint (run->by_seek * 2, >=, run->episodes);
+  /* and the consumer's seeks restarted the fetcher: without them every
+   * episode would wait for librdkafka's timer (how many the timer ends
+   * first depends on how fast the machine drains, see the top) */
+  g_assert_cmpuint (run->seeks, >=, 1);
+  g_assert_cmpuint (run->by_seek, >=, 1);
 
   g_assert_true (kafka_consumer_close (run->consumer, &error));
   g_assert_no_error (error);
