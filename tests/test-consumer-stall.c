@@ -18,8 +18,12 @@
  * fetchable" (the partition resumes). It counts the episodes that a seek
  * ended: a seek came between the stop and the resume (the partitions share
  * one broker thread, which any of the seeks wakes). Consuming starts once
- * every partition has stopped, so that there are episodes however fast or
- * slow each side is on the machine of the day. Were the restart gone,
+ * the fetcher has stopped (on one partition at least: librdkafka logs a
+ * decision only when it changes, and a partition whose first decision
+ * came after the queue had filled was never fetchable, so it logs no
+ * stop), so that there are episodes however fast or slow each side is on
+ * the machine of the day, and the consumer's first drain follows a fill
+ * that stopped the fetcher, so it must seek. Were the restart gone,
  * none would be. The broker thread's 1 s timer legitimately ends the
  * episodes whose drain took longer than the time left to its next tick
  * (under ASan on a loaded machine, half of them), so the test asks for
@@ -210,29 +214,28 @@ run_start (Run *run)
   g_assert_true (kafka_consumer_assign (run->consumer, partitions, &error));
   g_assert_no_error (error);
 
-  /* Nothing is consumed until the fetcher has stopped on every partition:
-   * the consumer is then slower than the fetcher at least once per
-   * partition, whatever the machine's load does to either side (with both
-   * running from the start, a slow broker could keep the queue below the
-   * threshold and the test would see no stop at all). */
+  /* Nothing is consumed until the fetcher has stopped: the consumer is
+   * then slower than the fetcher at least once, whatever the machine's
+   * load does to either side (with both running from the start, a slow
+   * broker could keep the queue below the threshold and the test would see
+   * no stop at all). Not every partition: the one partition sure to log a
+   * stop is one that fetched before the queue filled (see the top); under
+   * ASan on a loaded machine, the others' first decisions sometimes came
+   * after that. */
   {
-    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-    guint n_stopped = 0;
+    gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+    gboolean any_stopped = FALSE;
     /* so that the deadline is looked at even when no line comes */
     guint tick = g_timeout_add (500, keep_ticking, NULL);
 
-    while (n_stopped < N_PARTITIONS)
+    while (!any_stopped)
       {
         if (g_get_monotonic_time () >= deadline)
-          {
-            for (int p = 0; p < N_PARTITIONS; p++)
-              g_test_message ("partition %d %s", p, run->stopped[p] ? "stopped" : "never seen stopping");
-            g_error ("the fetcher did not stop on every partition in 60 s");
-          }
+          g_error ("the fetcher did not stop on any partition in 120 s (%u seeks seen)",
+                   run->seeks);
         g_main_context_iteration (NULL, TRUE);
-        n_stopped = 0;
         for (int p = 0; p < N_PARTITIONS; p++)
-          n_stopped += run->stopped[p] ? 1 : 0;
+          any_stopped |= run->stopped[p];
       }
     g_source_remove (tick);
   }
@@ -249,9 +252,9 @@ run_finish (Run *run)
   g_assert_cmpuint (run->out_of_order, ==, 0);
   for (int p = 0; p < N_PARTITIONS; p++)
     g_assert_cmpint (run->next[p], ==, N_MESSAGES / N_PARTITIONS);
-  /* the consumer was slower than the fetcher: on every partition at the
-   * start (run_start() waited for it), often more */
-  g_assert_cmpuint (run->episodes, >=, N_PARTITIONS);
+  /* the consumer was slower than the fetcher: at the start (run_start()
+   * waited for it), often more */
+  g_assert_cmpuint (run->episodes, >=, 1);
   /* and the consumer's seeks restarted the fetcher: without them every
    * episode would wait for librdkafka's timer (how many the timer ends
    * first depends on how fast the machine drains, see the top) */
