@@ -6,7 +6,8 @@
 #   test   build + what the test suite runs: PyGObject, GJS, kcat,
 #          confluent-kafka-python, and Java + Maven for the real Kafka broker,
 #          openssl for the security tests' certificates
-#   docs   build + gtk-doc
+#   docs   build + gtk-doc, and GLib's own gtk-doc reference, which
+#          gtkdoc-fixxref links GLib, GObject and GIO names to
 #   bench  test + gnuplot, for the plot of tests/bench/run-bench.sh
 #   gui    build + GTK 4 and libadwaita (with their VAPIs) for Kafka Viewer,
 #          the example app in examples/gtk, and Xvfb for its test; the icon
@@ -22,7 +23,7 @@ build_pkgs=(gcc libc6-dev pkg-config meson ninja-build libglib2.0-dev librdkafka
             python3 python3-dev)
 test_pkgs=(python3 python3-gi gjs kcat python3-confluent-kafka openssl
            openjdk-17-jre-headless maven procps util-linux)
-docs_pkgs=(gtk-doc-tools)
+docs_pkgs=(gtk-doc-tools libglib2.0-doc)
 bench_pkgs=(gnuplot-nox)
 gui_pkgs=(libgtk-4-dev libadwaita-1-dev librsvg2-common fonts-dejavu-core xvfb xauth)
 

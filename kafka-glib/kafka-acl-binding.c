@@ -235,7 +235,8 @@ kafka_acl_binding_class_init (KafkaAclBindingClass *klass)
   /**
    * KafkaAclBinding:operation:
    *
-   * The operation allowed or denied.
+   * The operation the ACL allows or denies (%KAFKA_ACL_OPERATION_ANY in a
+   * filter matches every operation).
    *
    * Since: 1.0
    */
@@ -247,7 +248,8 @@ kafka_acl_binding_class_init (KafkaAclBindingClass *klass)
   /**
    * KafkaAclBinding:permission-type:
    *
-   * Whether the operation is allowed or denied.
+   * Whether the ACL allows or denies #KafkaAclBinding:operation
+   * (%KAFKA_ACL_PERMISSION_TYPE_ANY in a filter matches both).
    *
    * Since: 1.0
    */

@@ -1061,7 +1061,7 @@ kafka_client_class_init (KafkaClientClass *klass)
    * KafkaClient:name:
    *
    * The client's name, librdkafka's `client.id` with a serial number
-   * (`rdkafka#producer-1`).
+   * (`rdkafka#producer-1`); %NULL once the client is disposed.
    *
    * Since: 1.0
    */

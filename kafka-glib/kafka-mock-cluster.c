@@ -167,7 +167,8 @@ kafka_mock_cluster_class_init (KafkaMockClusterClass *klass)
   /**
    * KafkaMockCluster:n-brokers:
    *
-   * The number of brokers, with ids 1 to n-brokers.
+   * The number of brokers, 1 to 64, with ids 1 to n-brokers; 0 makes
+   * kafka_mock_cluster_new() fail with %KAFKA_ERROR_INVALID_ARG.
    *
    * Since: 1.0
    */

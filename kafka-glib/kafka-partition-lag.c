@@ -97,7 +97,7 @@ kafka_partition_lag_class_init (KafkaPartitionLagClass *klass)
   /**
    * KafkaPartitionLag:topic:
    *
-   * The topic.
+   * The topic of the partition.
    *
    * Since: 1.0
    */
@@ -108,7 +108,7 @@ kafka_partition_lag_class_init (KafkaPartitionLagClass *klass)
   /**
    * KafkaPartitionLag:partition:
    *
-   * The partition.
+   * The partition, in #KafkaPartitionLag:topic.
    *
    * Since: 1.0
    */
