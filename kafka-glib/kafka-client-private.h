@@ -107,6 +107,20 @@ gboolean          kafka_client_check_open       (KafkaClient             *self,
 void              kafka_client_mark_closed      (KafkaClient             *self,
                                                  const char              *message);
 
+/* Sets @error for a request to the cluster (kafka-client-cluster.c) that
+ * failed with @err: the client's authentication or TLS failure instead,
+ * when that is why no broker answered. Serves the client's queued error
+ * events first when @may_serve (the calling thread may run the client's
+ * context). */
+void              kafka_client_set_request_error (KafkaClient          *self,
+                                                  GError              **error,
+                                                  rd_kafka_resp_err_t   err,
+                                                  gboolean              may_serve,
+                                                  const char           *context);
+
+/* A request reached the cluster: forget the last authentication failure. */
+void              kafka_client_clear_auth_error (KafkaClient            *self);
+
 /* A GTask that waits for something the client's source will see (reports,
  * messages, an admin answer), with a timeout and a cancellable both
  * delivered on the client's context: the one waiter mechanism of the
