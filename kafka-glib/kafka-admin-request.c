@@ -701,11 +701,7 @@ admin_call_return (AdminCall *call,
       return;
     }
 
-  /* done before the task returns: its callback may run right here, and
-   * whatever it does (iterate the context, dispose of the client) finds the
-   * call returned */
-  task = g_object_ref (call->wait.task);
-  kafka_wait_clear (&call->wait);
+  task = kafka_wait_finish (&call->wait);
   if (error != NULL)
     g_task_return_error (task, error);
   else
