@@ -7,80 +7,19 @@
 
 #include "kafka-admin-client.h"
 #include "kafka-admin-private.h"
-#include "kafka-client-private.h"
-#include "kafka-error-private.h"
-#include "kafka-topic-partition-private.h"
 #include "kafka-admin-client-private.h"
-
-static AdminRequest *
-request_create_acls (KafkaAdminClient   *self,
-                     GPtrArray          *acls,
-                     KafkaAdminOptions  *options,
-                     int                 timeout_ms,
-                     GError            **error)
-{
-  g_autoptr(AdminRequest) req = admin_request_new (self, OP_CREATE_ACLS, options, timeout_ms,
-                                                   (GDestroyNotify) rd_kafka_AclBinding_destroy,
-                                                   error);
-
-  for (guint i = 0; req != NULL && i < acls->len; i++)
-    {
-      rd_kafka_AclBinding_t *acl = kafka_acl_binding_to_rd (g_ptr_array_index (acls, i), FALSE, error);
-
-      if (acl == NULL)
-        return NULL;
-      g_ptr_array_add (req->objects, acl);
-    }
-  if (req != NULL)
-    {
-      /* the bindings as they are now, for the results */
-      req->acls = g_ptr_array_new_full (acls->len, g_object_unref);
-      for (guint i = 0; i < acls->len; i++)
-        g_ptr_array_add (req->acls, g_object_ref (g_ptr_array_index (acls, i)));
-    }
-  return g_steal_pointer (&req);
-}
 
 static AdminRequest *
 request_describe_acls (KafkaAdminClient   *self,
                        KafkaAclBinding    *filter,
                        KafkaAdminOptions  *options,
-                       int                 timeout_ms,
-                       GError            **error)
+                       int                 timeout_ms)
 {
-  g_autoptr(AdminRequest) req = admin_request_new (self, OP_DESCRIBE_ACLS, options, timeout_ms,
-                                                   NULL, error);
+  AdminRequest *req = admin_request_new (self, OP_DESCRIBE_ACLS, options, timeout_ms);
 
-  if (req != NULL)
-    {
-      req->filter = kafka_acl_binding_to_rd (filter, TRUE, error);
-      if (req->filter == NULL)
-        return NULL;
-    }
-  return g_steal_pointer (&req);
-}
-
-static AdminRequest *
-request_delete_acls (KafkaAdminClient   *self,
-                     GPtrArray          *filters,
-                     KafkaAdminOptions  *options,
-                     int                 timeout_ms,
-                     GError            **error)
-{
-  g_autoptr(AdminRequest) req = admin_request_new (self, OP_DELETE_ACLS, options, timeout_ms,
-                                                   (GDestroyNotify) rd_kafka_AclBinding_destroy,
-                                                   error);
-
-  for (guint i = 0; req != NULL && i < filters->len; i++)
-    {
-      rd_kafka_AclBinding_t *filter = kafka_acl_binding_to_rd (g_ptr_array_index (filters, i), TRUE,
-                                                               error);
-
-      if (filter == NULL)
-        return NULL;
-      g_ptr_array_add (req->objects, filter);
-    }
-  return g_steal_pointer (&req);
+  if (req->error == NULL)
+    req->filter = kafka_acl_binding_to_rd (filter, TRUE, &req->error);
+  return req;
 }
 
 /**
@@ -120,7 +59,7 @@ kafka_admin_client_create_acls (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_create_acls (self, acls, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new_items (self, OP_CREATE_ACLS, acls, options, timeout_ms), error);
 }
 
 /**
@@ -150,16 +89,13 @@ kafka_admin_client_create_acls_async (KafkaAdminClient     *self,
                                       GAsyncReadyCallback   callback,
                                       gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (acls != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_create_acls (self, acls, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_create_acls_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new_items (self, OP_CREATE_ACLS, acls, options, timeout_ms),
+                   kafka_admin_client_create_acls_async, cancellable, callback, user_data);
 }
 
 /**
@@ -219,7 +155,7 @@ kafka_admin_client_describe_acls (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_describe_acls (self, filter, options, timeout_ms, error), error);
+  return admin_run_sync (request_describe_acls (self, filter, options, timeout_ms), error);
 }
 
 /**
@@ -250,16 +186,13 @@ kafka_admin_client_describe_acls_async (KafkaAdminClient     *self,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (KAFKA_IS_ACL_BINDING (filter));
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_describe_acls (self, filter, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_describe_acls_async, cancellable, callback, user_data);
+  admin_run_async (self, request_describe_acls (self, filter, options, timeout_ms),
+                   kafka_admin_client_describe_acls_async, cancellable, callback, user_data);
 }
 
 /**
@@ -321,7 +254,7 @@ kafka_admin_client_delete_acls (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_delete_acls (self, filters, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new_items (self, OP_DELETE_ACLS, filters, options, timeout_ms), error);
 }
 
 /**
@@ -352,16 +285,13 @@ kafka_admin_client_delete_acls_async (KafkaAdminClient     *self,
                                       GAsyncReadyCallback   callback,
                                       gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (filters != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_delete_acls (self, filters, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_delete_acls_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new_items (self, OP_DELETE_ACLS, filters, options, timeout_ms),
+                   kafka_admin_client_delete_acls_async, cancellable, callback, user_data);
 }
 
 /**

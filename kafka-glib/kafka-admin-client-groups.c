@@ -6,49 +6,8 @@
 #include "config.h"
 
 #include "kafka-admin-client.h"
-#include "kafka-admin-private.h"
-#include "kafka-client-private.h"
-#include "kafka-error-private.h"
 #include "kafka-topic-partition-private.h"
 #include "kafka-admin-client-private.h"
-
-static AdminRequest *
-request_list_groups (KafkaAdminClient   *self,
-                     KafkaAdminOptions  *options,
-                     int                 timeout_ms,
-                     GError            **error)
-{
-  return admin_request_new (self, OP_LIST_GROUPS, options, timeout_ms, NULL, error);
-}
-
-static AdminRequest *
-request_describe_groups (KafkaAdminClient   *self,
-                         const char * const *groups,
-                         KafkaAdminOptions  *options,
-                         int                 timeout_ms,
-                         GError            **error)
-{
-  AdminRequest *req = admin_request_new (self, OP_DESCRIBE_GROUPS, options, timeout_ms, NULL, error);
-
-  if (req != NULL)
-    req->names = g_strdupv ((char **) groups);
-  return req;
-}
-
-static AdminRequest *
-request_delete_groups (KafkaAdminClient   *self,
-                       const char * const *groups,
-                       KafkaAdminOptions  *options,
-                       int                 timeout_ms,
-                       GError            **error)
-{
-  AdminRequest *req = admin_request_new (self, OP_DELETE_GROUPS, options, timeout_ms,
-                                         (GDestroyNotify) rd_kafka_DeleteGroup_destroy, error);
-
-  for (gsize i = 0; req != NULL && groups[i] != NULL; i++)
-    g_ptr_array_add (req->objects, rd_kafka_DeleteGroup_new (groups[i]));
-  return req;
-}
 
 /* The calls about one group's offsets (librdkafka 2.0.2 takes one group a
  * call); @partitions may be NULL for list and lag (every partition). */
@@ -58,32 +17,13 @@ request_group_offsets (KafkaAdminClient   *self,
                        const char         *group,
                        GPtrArray          *partitions,
                        KafkaAdminOptions  *options,
-                       int                 timeout_ms,
-                       GError            **error)
+                       int                 timeout_ms)
 {
+  AdminRequest *req = admin_request_new (self, op, options, timeout_ms);
   rd_kafka_topic_partition_list_t *list = NULL;
-  GDestroyNotify destroy;
-  AdminRequest *req;
 
-  switch (op)
-    {
-    case OP_LIST_GROUP_OFFSETS:
-    case OP_LIST_GROUP_LAG:
-      destroy = (GDestroyNotify) rd_kafka_ListConsumerGroupOffsets_destroy;
-      break;
-    case OP_ALTER_GROUP_OFFSETS:
-      destroy = (GDestroyNotify) rd_kafka_AlterConsumerGroupOffsets_destroy;
-      break;
-    case OP_DELETE_GROUP_OFFSETS:
-      destroy = (GDestroyNotify) rd_kafka_DeleteConsumerGroupOffsets_destroy;
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  req = admin_request_new (self, op, options, timeout_ms, destroy, error);
-  if (req == NULL)
-    return NULL;
+  if (req->error != NULL)
+    return req;
   req->group = g_strdup (group);
 
   /* no partitions at all is every partition, to list (GJS passes an empty
@@ -91,12 +31,9 @@ request_group_offsets (KafkaAdminClient   *self,
   if (partitions != NULL &&
       (partitions->len > 0 || (op != OP_LIST_GROUP_OFFSETS && op != OP_LIST_GROUP_LAG)))
     {
-      list = kafka_topic_partition_list_to_rd (partitions, error);
+      list = kafka_topic_partition_list_to_rd (partitions, &req->error);
       if (list == NULL)
-        {
-          admin_request_free (req);
-          return NULL;
-        }
+        return req;
     }
   switch (op)
     {
@@ -153,7 +90,7 @@ kafka_admin_client_list_consumer_groups (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_list_groups (self, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new (self, OP_LIST_GROUPS, options, timeout_ms), error);
 }
 
 /**
@@ -183,15 +120,12 @@ kafka_admin_client_list_consumer_groups_async (KafkaAdminClient     *self,
                                                GAsyncReadyCallback   callback,
                                                gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_list_groups (self, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_list_consumer_groups_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new (self, OP_LIST_GROUPS, options, timeout_ms),
+                   kafka_admin_client_list_consumer_groups_async, cancellable, callback, user_data);
 }
 
 /**
@@ -257,7 +191,7 @@ kafka_admin_client_describe_consumer_groups (KafkaAdminClient    *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_describe_groups (self, groups, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new_names (self, OP_DESCRIBE_GROUPS, groups, options, timeout_ms), error);
 }
 
 /**
@@ -288,16 +222,13 @@ kafka_admin_client_describe_consumer_groups_async (KafkaAdminClient     *self,
                                                    GAsyncReadyCallback   callback,
                                                    gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (groups != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_describe_groups (self, groups, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_describe_consumer_groups_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new_names (self, OP_DESCRIBE_GROUPS, groups, options, timeout_ms),
+                   kafka_admin_client_describe_consumer_groups_async, cancellable, callback, user_data);
 }
 
 /**
@@ -362,7 +293,7 @@ kafka_admin_client_delete_groups (KafkaAdminClient    *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_delete_groups (self, groups, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new_names (self, OP_DELETE_GROUPS, groups, options, timeout_ms), error);
 }
 
 /**
@@ -392,16 +323,13 @@ kafka_admin_client_delete_groups_async (KafkaAdminClient     *self,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (groups != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_delete_groups (self, groups, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_delete_groups_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new_names (self, OP_DELETE_GROUPS, groups, options, timeout_ms),
+                   kafka_admin_client_delete_groups_async, cancellable, callback, user_data);
 }
 
 /**
@@ -470,7 +398,7 @@ kafka_admin_client_list_consumer_group_offsets (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_group_offsets (self, OP_LIST_GROUP_OFFSETS, group, partitions, options, timeout_ms, error), error);
+  return admin_run_sync (request_group_offsets (self, OP_LIST_GROUP_OFFSETS, group, partitions, options, timeout_ms), error);
 }
 
 /**
@@ -505,16 +433,13 @@ kafka_admin_client_list_consumer_group_offsets_async (KafkaAdminClient     *self
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (group != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_group_offsets (self, OP_LIST_GROUP_OFFSETS, group, partitions, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_list_consumer_group_offsets_async, cancellable, callback, user_data);
+  admin_run_async (self, request_group_offsets (self, OP_LIST_GROUP_OFFSETS, group, partitions, options, timeout_ms),
+                   kafka_admin_client_list_consumer_group_offsets_async, cancellable, callback, user_data);
 }
 
 /**
@@ -586,7 +511,7 @@ kafka_admin_client_list_consumer_group_lag (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_group_offsets (self, OP_LIST_GROUP_LAG, group, partitions, options, timeout_ms, error), error);
+  return admin_run_sync (request_group_offsets (self, OP_LIST_GROUP_LAG, group, partitions, options, timeout_ms), error);
 }
 
 /**
@@ -621,16 +546,13 @@ kafka_admin_client_list_consumer_group_lag_async (KafkaAdminClient     *self,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (group != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_group_offsets (self, OP_LIST_GROUP_LAG, group, partitions, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_list_consumer_group_lag_async, cancellable, callback, user_data);
+  admin_run_async (self, request_group_offsets (self, OP_LIST_GROUP_LAG, group, partitions, options, timeout_ms),
+                   kafka_admin_client_list_consumer_group_lag_async, cancellable, callback, user_data);
 }
 
 /**
@@ -696,7 +618,7 @@ kafka_admin_client_alter_consumer_group_offsets (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_group_offsets (self, OP_ALTER_GROUP_OFFSETS, group, offsets, options, timeout_ms, error), error);
+  return admin_run_sync (request_group_offsets (self, OP_ALTER_GROUP_OFFSETS, group, offsets, options, timeout_ms), error);
 }
 
 /**
@@ -730,17 +652,14 @@ kafka_admin_client_alter_consumer_group_offsets_async (KafkaAdminClient     *sel
                                                        GAsyncReadyCallback   callback,
                                                        gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (group != NULL);
   g_return_if_fail (offsets != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_group_offsets (self, OP_ALTER_GROUP_OFFSETS, group, offsets, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_alter_consumer_group_offsets_async, cancellable, callback, user_data);
+  admin_run_async (self, request_group_offsets (self, OP_ALTER_GROUP_OFFSETS, group, offsets, options, timeout_ms),
+                   kafka_admin_client_alter_consumer_group_offsets_async, cancellable, callback, user_data);
 }
 
 /**
@@ -812,7 +731,7 @@ kafka_admin_client_delete_consumer_group_offsets (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_group_offsets (self, OP_DELETE_GROUP_OFFSETS, group, partitions, options, timeout_ms, error), error);
+  return admin_run_sync (request_group_offsets (self, OP_DELETE_GROUP_OFFSETS, group, partitions, options, timeout_ms), error);
 }
 
 /**
@@ -846,17 +765,14 @@ kafka_admin_client_delete_consumer_group_offsets_async (KafkaAdminClient     *se
                                                         GAsyncReadyCallback   callback,
                                                         gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (group != NULL);
   g_return_if_fail (partitions != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_group_offsets (self, OP_DELETE_GROUP_OFFSETS, group, partitions, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_delete_consumer_group_offsets_async, cancellable, callback, user_data);
+  admin_run_async (self, request_group_offsets (self, OP_DELETE_GROUP_OFFSETS, group, partitions, options, timeout_ms),
+                   kafka_admin_client_delete_consumer_group_offsets_async, cancellable, callback, user_data);
 }
 
 /**

@@ -46,7 +46,10 @@ typedef enum {
 } AdminOp;
 
 /* One request: built on the caller's thread, sent once; librdkafka copies
- * what it is given, so the request's own objects go as soon as it is sent. */
+ * what it is given, so the request's own objects go as soon as it is sent.
+ * A request that could not be made holds its error, which the blocking or
+ * async run of the call reports: each call is one admin_request_new*() into
+ * admin_run_sync() or admin_run_async(), and admin_finish(). */
 typedef struct {
   AdminOp                  op;
   KafkaHandle             *handle;   /* librdkafka stays while the request lives */
@@ -58,6 +61,7 @@ typedef struct {
   rd_kafka_AclBinding_t   *filter;   /* describe_acls */
   GPtrArray               *acls;     /* create_acls: the bindings given, for the results */
   char                    *group;    /* the group of a one-group call */
+  GError                  *error;    /* why it could not be made: its run reports it */
 } AdminRequest;
 
 /* An async call, from the request to the task's return. The task holds a
@@ -85,13 +89,30 @@ admin_request_free (AdminRequest *req);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AdminRequest, admin_request_free)
 
+/* Never NULL: check req->error before adding to the request. */
 AdminRequest *
 admin_request_new (KafkaAdminClient   *self,
                    AdminOp             op,
                    KafkaAdminOptions  *options,
-                   int                 timeout_ms,
-                   GDestroyNotify      destroy_object,
-                   GError            **error);
+                   int                 timeout_ms);
+
+/* A call taking a list of objects: #KafkaNewTopic, #KafkaNewPartitions,
+ * #KafkaConfigResource (describe or alter), #KafkaAclBinding (create, or
+ * filters to delete). */
+AdminRequest *
+admin_request_new_items (KafkaAdminClient   *self,
+                         AdminOp             op,
+                         GPtrArray          *items,
+                         KafkaAdminOptions  *options,
+                         int                 timeout_ms);
+
+/* A call taking names: delete topics, describe or delete groups. */
+AdminRequest *
+admin_request_new_names (KafkaAdminClient   *self,
+                         AdminOp             op,
+                         const char * const *names,
+                         KafkaAdminOptions  *options,
+                         int                 timeout_ms);
 
 gpointer
 admin_run_sync (AdminRequest  *req,
@@ -112,7 +133,6 @@ admin_call_answered (AdminCall        *call,
 void
 admin_run_async (KafkaAdminClient    *self,
                  AdminRequest        *req,
-                 GError              *error,
                  gpointer             source_tag,
                  GCancellable        *cancellable,
                  GAsyncReadyCallback  callback,

@@ -7,9 +7,6 @@
 #include "config.h"
 
 #include "kafka-admin-client.h"
-#include "kafka-admin-private.h"
-#include "kafka-client-private.h"
-#include "kafka-error-private.h"
 #include "kafka-topic-partition-private.h"
 #include "kafka-admin-client-private.h"
 
@@ -17,107 +14,19 @@
 /* What each call sends */
 
 static AdminRequest *
-request_create_topics (KafkaAdminClient   *self,
-                       GPtrArray          *new_topics,
-                       KafkaAdminOptions  *options,
-                       int                 timeout_ms,
-                       GError            **error)
-{
-  g_autoptr(AdminRequest) req = admin_request_new (self, OP_CREATE_TOPICS, options, timeout_ms,
-                                                   (GDestroyNotify) rd_kafka_NewTopic_destroy, error);
-
-  for (guint i = 0; req != NULL && i < new_topics->len; i++)
-    {
-      rd_kafka_NewTopic_t *nt = kafka_new_topic_to_rd (g_ptr_array_index (new_topics, i), error);
-
-      if (nt == NULL)
-        return NULL;
-      g_ptr_array_add (req->objects, nt);
-    }
-  return g_steal_pointer (&req);
-}
-
-static AdminRequest *
-request_delete_topics (KafkaAdminClient   *self,
-                       const char * const *topics,
-                       KafkaAdminOptions  *options,
-                       int                 timeout_ms,
-                       GError            **error)
-{
-  AdminRequest *req = admin_request_new (self, OP_DELETE_TOPICS, options, timeout_ms,
-                                         (GDestroyNotify) rd_kafka_DeleteTopic_destroy, error);
-
-  for (gsize i = 0; req != NULL && topics[i] != NULL; i++)
-    g_ptr_array_add (req->objects, rd_kafka_DeleteTopic_new (topics[i]));
-  return req;
-}
-
-static AdminRequest *
-request_create_partitions (KafkaAdminClient   *self,
-                           GPtrArray          *new_partitions,
-                           KafkaAdminOptions  *options,
-                           int                 timeout_ms,
-                           GError            **error)
-{
-  g_autoptr(AdminRequest) req = admin_request_new (self, OP_CREATE_PARTITIONS, options, timeout_ms,
-                                                   (GDestroyNotify) rd_kafka_NewPartitions_destroy,
-                                                   error);
-
-  for (guint i = 0; req != NULL && i < new_partitions->len; i++)
-    {
-      rd_kafka_NewPartitions_t *np = kafka_new_partitions_to_rd (g_ptr_array_index (new_partitions, i),
-                                                                 error);
-
-      if (np == NULL)
-        return NULL;
-      g_ptr_array_add (req->objects, np);
-    }
-  return g_steal_pointer (&req);
-}
-
-static AdminRequest *
-request_configs (KafkaAdminClient   *self,
-                 AdminOp             op,
-                 GPtrArray          *resources,
-                 KafkaAdminOptions  *options,
-                 int                 timeout_ms,
-                 GError            **error)
-{
-  g_autoptr(AdminRequest) req = admin_request_new (self, op, options, timeout_ms,
-                                                   (GDestroyNotify) rd_kafka_ConfigResource_destroy,
-                                                   error);
-
-  for (guint i = 0; req != NULL && i < resources->len; i++)
-    {
-      rd_kafka_ConfigResource_t *resource =
-        kafka_config_resource_to_rd (g_ptr_array_index (resources, i), op == OP_ALTER_CONFIGS, error);
-
-      if (resource == NULL)
-        return NULL;
-      g_ptr_array_add (req->objects, resource);
-    }
-  return g_steal_pointer (&req);
-}
-
-static AdminRequest *
 request_delete_records (KafkaAdminClient   *self,
                         GPtrArray          *before_offsets,
                         KafkaAdminOptions  *options,
-                        int                 timeout_ms,
-                        GError            **error)
+                        int                 timeout_ms)
 {
-  AdminRequest *req = admin_request_new (self, OP_DELETE_RECORDS, options, timeout_ms,
-                                         (GDestroyNotify) rd_kafka_DeleteRecords_destroy, error);
+  AdminRequest *req = admin_request_new (self, OP_DELETE_RECORDS, options, timeout_ms);
+  rd_kafka_topic_partition_list_t *list;
 
-  if (req != NULL)
+  if (req->error != NULL)
+    return req;
+  list = kafka_topic_partition_list_to_rd (before_offsets, &req->error);
+  if (list != NULL)
     {
-      rd_kafka_topic_partition_list_t *list = kafka_topic_partition_list_to_rd (before_offsets, error);
-
-      if (list == NULL)
-        {
-          admin_request_free (req);
-          return NULL;
-        }
       /* librdkafka takes one DeleteRecords with every partition */
       g_ptr_array_add (req->objects, rd_kafka_DeleteRecords_new (list));
       rd_kafka_topic_partition_list_destroy (list);
@@ -169,7 +78,7 @@ kafka_admin_client_create_topics (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_create_topics (self, new_topics, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new_items (self, OP_CREATE_TOPICS, new_topics, options, timeout_ms), error);
 }
 
 /**
@@ -199,16 +108,13 @@ kafka_admin_client_create_topics_async (KafkaAdminClient     *self,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (new_topics != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_create_topics (self, new_topics, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_create_topics_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new_items (self, OP_CREATE_TOPICS, new_topics, options, timeout_ms),
+                   kafka_admin_client_create_topics_async, cancellable, callback, user_data);
 }
 
 /**
@@ -270,7 +176,7 @@ kafka_admin_client_delete_topics (KafkaAdminClient    *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_delete_topics (self, topics, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new_names (self, OP_DELETE_TOPICS, topics, options, timeout_ms), error);
 }
 
 /**
@@ -300,16 +206,13 @@ kafka_admin_client_delete_topics_async (KafkaAdminClient     *self,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (topics != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_delete_topics (self, topics, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_delete_topics_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new_names (self, OP_DELETE_TOPICS, topics, options, timeout_ms),
+                   kafka_admin_client_delete_topics_async, cancellable, callback, user_data);
 }
 
 /**
@@ -373,7 +276,7 @@ kafka_admin_client_create_partitions (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_create_partitions (self, new_partitions, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new_items (self, OP_CREATE_PARTITIONS, new_partitions, options, timeout_ms), error);
 }
 
 /**
@@ -404,16 +307,13 @@ kafka_admin_client_create_partitions_async (KafkaAdminClient     *self,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (new_partitions != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_create_partitions (self, new_partitions, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_create_partitions_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new_items (self, OP_CREATE_PARTITIONS, new_partitions, options, timeout_ms),
+                   kafka_admin_client_create_partitions_async, cancellable, callback, user_data);
 }
 
 /**
@@ -477,7 +377,7 @@ kafka_admin_client_describe_configs (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_configs (self, OP_DESCRIBE_CONFIGS, resources, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new_items (self, OP_DESCRIBE_CONFIGS, resources, options, timeout_ms), error);
 }
 
 /**
@@ -508,16 +408,13 @@ kafka_admin_client_describe_configs_async (KafkaAdminClient     *self,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (resources != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_configs (self, OP_DESCRIBE_CONFIGS, resources, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_describe_configs_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new_items (self, OP_DESCRIBE_CONFIGS, resources, options, timeout_ms),
+                   kafka_admin_client_describe_configs_async, cancellable, callback, user_data);
 }
 
 /**
@@ -585,7 +482,7 @@ kafka_admin_client_alter_configs (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_configs (self, OP_ALTER_CONFIGS, resources, options, timeout_ms, error), error);
+  return admin_run_sync (admin_request_new_items (self, OP_ALTER_CONFIGS, resources, options, timeout_ms), error);
 }
 
 /**
@@ -616,16 +513,13 @@ kafka_admin_client_alter_configs_async (KafkaAdminClient     *self,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (resources != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_configs (self, OP_ALTER_CONFIGS, resources, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_alter_configs_async, cancellable, callback, user_data);
+  admin_run_async (self, admin_request_new_items (self, OP_ALTER_CONFIGS, resources, options, timeout_ms),
+                   kafka_admin_client_alter_configs_async, cancellable, callback, user_data);
 }
 
 /**
@@ -691,7 +585,7 @@ kafka_admin_client_delete_records (KafkaAdminClient   *self,
   g_return_val_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return admin_run_sync (request_delete_records (self, before_offsets, options, timeout_ms, error), error);
+  return admin_run_sync (request_delete_records (self, before_offsets, options, timeout_ms), error);
 }
 
 /**
@@ -722,16 +616,13 @@ kafka_admin_client_delete_records_async (KafkaAdminClient     *self,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data)
 {
-  GError *error = NULL;
-  AdminRequest *req;
-
   g_return_if_fail (KAFKA_IS_ADMIN_CLIENT (self));
   g_return_if_fail (before_offsets != NULL);
   g_return_if_fail (options == NULL || KAFKA_IS_ADMIN_OPTIONS (options));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  req = request_delete_records (self, before_offsets, options, timeout_ms, &error);
-  admin_run_async (self, req, error, kafka_admin_client_delete_records_async, cancellable, callback, user_data);
+  admin_run_async (self, request_delete_records (self, before_offsets, options, timeout_ms),
+                   kafka_admin_client_delete_records_async, cancellable, callback, user_data);
 }
 
 /**

@@ -13,48 +13,67 @@
 #include "kafka-topic-partition-private.h"
 #include "kafka-admin-client-private.h"
 
+/* What varies from call to call, besides what it sends
+ * (admin_request_send()) and how its answer reads (admin_request_result()) */
 static const struct {
-  const char            *name;  /* for option errors */
-  const char            *what;  /* "Could not %s" */
+  const char            *name;     /* for option errors */
+  const char            *what;     /* "Could not %s" */
   rd_kafka_admin_op_t    rd_op;
   rd_kafka_event_type_t  result;
+  GDestroyNotify         destroy;  /* of the librdkafka objects it sends */
 } admin_ops[] = {
   [OP_CREATE_TOPICS] = { "create_topics", "create topics",
-                         RD_KAFKA_ADMIN_OP_CREATETOPICS, RD_KAFKA_EVENT_CREATETOPICS_RESULT },
+                         RD_KAFKA_ADMIN_OP_CREATETOPICS, RD_KAFKA_EVENT_CREATETOPICS_RESULT,
+                         (GDestroyNotify) rd_kafka_NewTopic_destroy },
   [OP_DELETE_TOPICS] = { "delete_topics", "delete topics",
-                         RD_KAFKA_ADMIN_OP_DELETETOPICS, RD_KAFKA_EVENT_DELETETOPICS_RESULT },
+                         RD_KAFKA_ADMIN_OP_DELETETOPICS, RD_KAFKA_EVENT_DELETETOPICS_RESULT,
+                         (GDestroyNotify) rd_kafka_DeleteTopic_destroy },
   [OP_CREATE_PARTITIONS] = { "create_partitions", "create partitions",
-                             RD_KAFKA_ADMIN_OP_CREATEPARTITIONS, RD_KAFKA_EVENT_CREATEPARTITIONS_RESULT },
+                             RD_KAFKA_ADMIN_OP_CREATEPARTITIONS, RD_KAFKA_EVENT_CREATEPARTITIONS_RESULT,
+                             (GDestroyNotify) rd_kafka_NewPartitions_destroy },
   [OP_DESCRIBE_CONFIGS] = { "describe_configs", "describe configurations",
-                            RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT },
+                            RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT,
+                            (GDestroyNotify) rd_kafka_ConfigResource_destroy },
   [OP_ALTER_CONFIGS] = { "alter_configs", "alter configurations",
-                         RD_KAFKA_ADMIN_OP_ALTERCONFIGS, RD_KAFKA_EVENT_ALTERCONFIGS_RESULT },
+                         RD_KAFKA_ADMIN_OP_ALTERCONFIGS, RD_KAFKA_EVENT_ALTERCONFIGS_RESULT,
+                         (GDestroyNotify) rd_kafka_ConfigResource_destroy },
   [OP_DELETE_RECORDS] = { "delete_records", "delete records",
-                          RD_KAFKA_ADMIN_OP_DELETERECORDS, RD_KAFKA_EVENT_DELETERECORDS_RESULT },
+                          RD_KAFKA_ADMIN_OP_DELETERECORDS, RD_KAFKA_EVENT_DELETERECORDS_RESULT,
+                          (GDestroyNotify) rd_kafka_DeleteRecords_destroy },
   [OP_LIST_GROUPS] = { "list_consumer_groups", "list consumer groups",
-                       RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS, RD_KAFKA_EVENT_LISTCONSUMERGROUPS_RESULT },
+                       RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS, RD_KAFKA_EVENT_LISTCONSUMERGROUPS_RESULT,
+                       NULL },
   [OP_DESCRIBE_GROUPS] = { "describe_consumer_groups", "describe consumer groups",
-                           RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, RD_KAFKA_EVENT_DESCRIBECONSUMERGROUPS_RESULT },
+                           RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, RD_KAFKA_EVENT_DESCRIBECONSUMERGROUPS_RESULT,
+                           NULL },
   [OP_DELETE_GROUPS] = { "delete_groups", "delete consumer groups",
-                         RD_KAFKA_ADMIN_OP_DELETEGROUPS, RD_KAFKA_EVENT_DELETEGROUPS_RESULT },
+                         RD_KAFKA_ADMIN_OP_DELETEGROUPS, RD_KAFKA_EVENT_DELETEGROUPS_RESULT,
+                         (GDestroyNotify) rd_kafka_DeleteGroup_destroy },
   [OP_LIST_GROUP_OFFSETS] = { "list_consumer_group_offsets", "list the offsets of consumer group",
                               RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS,
-                              RD_KAFKA_EVENT_LISTCONSUMERGROUPOFFSETS_RESULT },
+                              RD_KAFKA_EVENT_LISTCONSUMERGROUPOFFSETS_RESULT,
+                              (GDestroyNotify) rd_kafka_ListConsumerGroupOffsets_destroy },
   [OP_LIST_GROUP_LAG] = { "list_consumer_group_lag", "get the lag of consumer group",
                           RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS,
-                          RD_KAFKA_EVENT_LISTCONSUMERGROUPOFFSETS_RESULT },
+                          RD_KAFKA_EVENT_LISTCONSUMERGROUPOFFSETS_RESULT,
+                          (GDestroyNotify) rd_kafka_ListConsumerGroupOffsets_destroy },
   [OP_ALTER_GROUP_OFFSETS] = { "alter_consumer_group_offsets", "alter the offsets of consumer group",
                                RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS,
-                               RD_KAFKA_EVENT_ALTERCONSUMERGROUPOFFSETS_RESULT },
+                               RD_KAFKA_EVENT_ALTERCONSUMERGROUPOFFSETS_RESULT,
+                               (GDestroyNotify) rd_kafka_AlterConsumerGroupOffsets_destroy },
   [OP_DELETE_GROUP_OFFSETS] = { "delete_consumer_group_offsets", "delete the offsets of consumer group",
                                 RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS,
-                                RD_KAFKA_EVENT_DELETECONSUMERGROUPOFFSETS_RESULT },
+                                RD_KAFKA_EVENT_DELETECONSUMERGROUPOFFSETS_RESULT,
+                                (GDestroyNotify) rd_kafka_DeleteConsumerGroupOffsets_destroy },
   [OP_CREATE_ACLS] = { "create_acls", "create ACLs",
-                       RD_KAFKA_ADMIN_OP_CREATEACLS, RD_KAFKA_EVENT_CREATEACLS_RESULT },
+                       RD_KAFKA_ADMIN_OP_CREATEACLS, RD_KAFKA_EVENT_CREATEACLS_RESULT,
+                       (GDestroyNotify) rd_kafka_AclBinding_destroy },
   [OP_DESCRIBE_ACLS] = { "describe_acls", "describe ACLs",
-                         RD_KAFKA_ADMIN_OP_DESCRIBEACLS, RD_KAFKA_EVENT_DESCRIBEACLS_RESULT },
+                         RD_KAFKA_ADMIN_OP_DESCRIBEACLS, RD_KAFKA_EVENT_DESCRIBEACLS_RESULT,
+                         NULL },
   [OP_DELETE_ACLS] = { "delete_acls", "delete ACLs",
-                       RD_KAFKA_ADMIN_OP_DELETEACLS, RD_KAFKA_EVENT_DELETEACLS_RESULT },
+                       RD_KAFKA_ADMIN_OP_DELETEACLS, RD_KAFKA_EVENT_DELETEACLS_RESULT,
+                       (GDestroyNotify) rd_kafka_AclBinding_destroy },
 };
 
 /* Whether @event answers one of the calls. */
@@ -82,6 +101,7 @@ admin_request_free (AdminRequest *req)
   g_clear_pointer (&req->acls, g_ptr_array_unref);
   g_clear_pointer (&req->group, g_free);
   g_clear_pointer (&req->handle, kafka_handle_unref);
+  g_clear_error (&req->error);
   g_free (req);
 }
 
@@ -89,28 +109,103 @@ AdminRequest *
 admin_request_new (KafkaAdminClient   *self,
                    AdminOp             op,
                    KafkaAdminOptions  *options,
-                   int                 timeout_ms,
-                   GDestroyNotify      destroy_object,
-                   GError            **error)
+                   int                 timeout_ms)
 {
-  AdminRequest *req;
+  AdminRequest *req = g_new0 (AdminRequest, 1);
 
-  if (!kafka_client_check_open (KAFKA_CLIENT (self), error))
-    return NULL;
-
-  req = g_new0 (AdminRequest, 1);
   req->op = op;
+  req->timeout_ms = timeout_ms;
+  req->objects = g_ptr_array_new_with_free_func (admin_ops[op].destroy);
+  if (!kafka_client_check_open (KAFKA_CLIENT (self), &req->error))
+    return req;
+
   req->handle = kafka_client_ref_handle (KAFKA_CLIENT (self));
   req->rk = kafka_client_get_handle (KAFKA_CLIENT (self));
-  req->timeout_ms = timeout_ms;
-  req->objects = g_ptr_array_new_with_free_func (destroy_object);
   req->options = kafka_admin_options_to_rd (options, req->rk, admin_ops[op].rd_op,
                                             admin_ops[op].name,
                                             timeout_ms < 0 ? ADMIN_MAX_TIMEOUT_MS
                                                            : MIN (timeout_ms, ADMIN_MAX_TIMEOUT_MS),
-                                            error);
-  if (req->options == NULL)
-    g_clear_pointer (&req, admin_request_free);
+                                            &req->error);
+  return req;
+}
+
+/* The librdkafka counterpart of one item of a call that takes a list of
+ * objects (a new object the caller destroys), or NULL with @error set. */
+static gpointer
+admin_item_to_rd (AdminOp    op,
+                  gpointer   item,
+                  GError   **error)
+{
+  switch (op)
+    {
+    case OP_CREATE_TOPICS:
+      return kafka_new_topic_to_rd (item, error);
+    case OP_CREATE_PARTITIONS:
+      return kafka_new_partitions_to_rd (item, error);
+    case OP_DESCRIBE_CONFIGS:
+    case OP_ALTER_CONFIGS:
+      return kafka_config_resource_to_rd (item, op == OP_ALTER_CONFIGS, error);
+    case OP_CREATE_ACLS:
+    case OP_DELETE_ACLS:
+      return kafka_acl_binding_to_rd (item, op == OP_DELETE_ACLS, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+AdminRequest *
+admin_request_new_items (KafkaAdminClient   *self,
+                         AdminOp             op,
+                         GPtrArray          *items,
+                         KafkaAdminOptions  *options,
+                         int                 timeout_ms)
+{
+  AdminRequest *req = admin_request_new (self, op, options, timeout_ms);
+
+  for (guint i = 0; req->error == NULL && i < items->len; i++)
+    {
+      gpointer object = admin_item_to_rd (op, g_ptr_array_index (items, i), &req->error);
+
+      if (object != NULL)
+        g_ptr_array_add (req->objects, object);
+    }
+  /* the bindings as they are now, for the results */
+  if (op == OP_CREATE_ACLS && req->error == NULL)
+    {
+      req->acls = g_ptr_array_new_full (items->len, g_object_unref);
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (req->acls, g_object_ref (g_ptr_array_index (items, i)));
+    }
+  return req;
+}
+
+AdminRequest *
+admin_request_new_names (KafkaAdminClient   *self,
+                         AdminOp             op,
+                         const char * const *names,
+                         KafkaAdminOptions  *options,
+                         int                 timeout_ms)
+{
+  AdminRequest *req = admin_request_new (self, op, options, timeout_ms);
+
+  if (req->error != NULL)
+    return req;
+  switch (op)
+    {
+    case OP_DELETE_TOPICS:
+      for (gsize i = 0; names[i] != NULL; i++)
+        g_ptr_array_add (req->objects, rd_kafka_DeleteTopic_new (names[i]));
+      break;
+    case OP_DELETE_GROUPS:
+      for (gsize i = 0; names[i] != NULL; i++)
+        g_ptr_array_add (req->objects, rd_kafka_DeleteGroup_new (names[i]));
+      break;
+    case OP_DESCRIBE_GROUPS:
+      req->names = g_strdupv ((char **) names);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   return req;
 }
 
@@ -537,9 +632,12 @@ admin_run_sync (AdminRequest  *req,
   gpointer result = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  /* the request could not be made: @error is set */
-  if (req == NULL)
-    return NULL;
+  /* the request could not be made */
+  if (req->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&req->error));
+      return NULL;
+    }
 
   queue = rd_kafka_queue_new (req->rk);
   admin_request_send (req, queue);
@@ -603,11 +701,7 @@ admin_call_return (AdminCall *call,
       return;
     }
 
-  /* done before the task returns: its callback may run right here, and
-   * whatever it does (iterate the context, dispose of the client) finds the
-   * call returned */
-  task = g_object_ref (call->wait.task);
-  kafka_wait_clear (&call->wait);
+  task = kafka_wait_finish (&call->wait);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -704,7 +798,6 @@ admin_call_answered (AdminCall        *call,
 void
 admin_run_async (KafkaAdminClient    *self,
                  AdminRequest        *req,
-                 GError              *error,
                  gpointer             source_tag,
                  GCancellable        *cancellable,
                  GAsyncReadyCallback  callback,
@@ -714,9 +807,10 @@ admin_run_async (KafkaAdminClient    *self,
   AdminCall *call;
 
   g_task_set_source_tag (task, source_tag);
-  if (req == NULL)
+  if (req->error != NULL)
     {
-      g_task_return_error (task, error);
+      g_task_return_error (task, g_steal_pointer (&req->error));
+      admin_request_free (req);
       return;
     }
   if (g_task_return_error_if_cancelled (task))

@@ -148,6 +148,12 @@ void              kafka_wait_start              (KafkaWait               *wait,
                                                  KafkaWaitCancelled       on_cancelled);
 /* Stops the timeout and the cancellable handler and drops the task. */
 void              kafka_wait_clear              (KafkaWait               *wait);
+/* The one way a wait ends with its task to return: stops it as
+ * kafka_wait_clear() does and hands over the task (transfer full), which
+ * the caller returns, with the result of its kind, once it has forgotten
+ * the waiter: the task's callback may run right there and do anything
+ * (start another wait, drop the client). */
+GTask            *kafka_wait_finish             (KafkaWait               *wait);
 
 /* The va_marshaller of the signals emitted per message with one object
  * argument (VOID:OBJECT): as GLib's, without a reference of its own on the

@@ -678,6 +678,15 @@ kafka_wait_clear (KafkaWait *wait)
   g_clear_object (&wait->task);
 }
 
+GTask *
+kafka_wait_finish (KafkaWait *wait)
+{
+  GTask *task = g_object_ref (wait->task);
+
+  kafka_wait_clear (wait);
+  return task;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Construction */
 

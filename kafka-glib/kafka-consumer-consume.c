@@ -22,16 +22,16 @@ consume_waiter_finish (ConsumeWaiter *waiter,
                        GError        *error)
 {
   /* the callback may run right here and drop the caller's last reference:
-   * the task's own goes with kafka_wait_clear() */
-  g_autoptr(KafkaConsumer) self = g_object_ref (waiter->self);
+   * the task holds the consumer until it goes */
+  g_autoptr(GTask) task = kafka_wait_finish (&waiter->wait);
+  KafkaConsumer *self = waiter->self;
 
   g_queue_remove (&self->consume_waiters, waiter);
-  if (error != NULL)
-    g_task_return_error (waiter->wait.task, error);
-  else
-    g_task_return_pointer (waiter->wait.task, messages, (GDestroyNotify) g_ptr_array_unref);
-  kafka_wait_clear (&waiter->wait);
   g_free (waiter);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, messages, (GDestroyNotify) g_ptr_array_unref);
   consumer_update_mode (self);
 }
 

@@ -1371,15 +1371,15 @@ static void
 flush_waiter_finish (FlushWaiter *waiter,
                      GError      *error)
 {
+  g_autoptr(GTask) task = kafka_wait_finish (&waiter->wait);
   KafkaProducer *self = waiter->self;
 
   self->flush_waiters = g_list_remove (self->flush_waiters, waiter);
-  if (error != NULL)
-    g_task_return_error (waiter->wait.task, error);
-  else
-    g_task_return_boolean (waiter->wait.task, TRUE);
-  kafka_wait_clear (&waiter->wait);
   g_free (waiter);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
