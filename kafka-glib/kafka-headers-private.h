@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 rd_kafka_headers_t *kafka_headers_to_rd       (KafkaHeaders             *self);
 /* A new KafkaHeaders holding copies of librdkafka's headers. */
 KafkaHeaders       *kafka_headers_new_from_rd (const rd_kafka_headers_t *hdrs);
+/* The bytes of names and values: what librdkafka counts against
+ * message.max.bytes beside key and value. 0 for %NULL. */
+gsize               kafka_headers_get_wire_size (KafkaHeaders           *self);
 
 G_END_DECLS
 

@@ -360,3 +360,17 @@ kafka_headers_new_from_rd (const rd_kafka_headers_t *hdrs)
 
   return self;
 }
+
+gsize
+kafka_headers_get_wire_size (KafkaHeaders *self)
+{
+  gsize size = 0;
+
+  for (guint i = 0; self != NULL && i < self->headers->len; i++)
+    {
+      const Header *h = &g_array_index (self->headers, Header, i);
+
+      size += strlen (h->name) + (h->value != NULL ? g_bytes_get_size (h->value) : 0);
+    }
+  return size;
+}

@@ -10,7 +10,7 @@
 #include "kafka-headers-private.h"
 #include "kafka-message-batch-private.h"
 #include "kafka-message-private.h"
-#include "kafka-producer.h"
+#include "kafka-producer-private.h"
 #include "kafka-topic-partition-private.h"
 
 /**
@@ -79,11 +79,6 @@
  * on the calling thread as kafka_producer_flush() does, the async forms need
  * the producer's main context to be running.
  */
-
-typedef struct {
-  rd_kafka_topic_t *rkt;
-  GRefString       *name;
-} TopicEntry;
 
 struct _KafkaProducer
 {
@@ -555,12 +550,11 @@ kafka_producer_produce (KafkaProducer  *self,
                            headers, timestamp, NULL, error);
 }
 
-/* Checks what produce() and produce_batch() share. */
-static TopicEntry *
-producer_check_target (KafkaProducer  *self,
-                       const char     *topic,
-                       gint32          partition,
-                       GError        **error)
+TopicEntry *
+kafka_producer_check_target (KafkaProducer  *self,
+                             const char     *topic,
+                             gint32          partition,
+                             GError        **error)
 {
   /* per message: no checked cast */
   if (!kafka_client_check_open ((KafkaClient *) self, error))
@@ -584,18 +578,17 @@ producer_check_target (KafkaProducer  *self,
   return producer_get_topic (self, topic, error);
 }
 
-/* Queues one message on a resolved topic; takes @hdrs on success only. */
-static rd_kafka_resp_err_t
-producer_send (KafkaProducer       *self,
-               TopicEntry          *entry,
-               gint32               partition,
-               const guint8        *key,
-               gsize                key_len,
-               const guint8        *value,
-               gsize                value_len,
-               rd_kafka_headers_t  *hdrs,
-               gint64               timestamp,
-               void                *opaque)
+rd_kafka_resp_err_t
+kafka_producer_send (KafkaProducer       *self,
+                     TopicEntry          *entry,
+                     gint32               partition,
+                     const guint8        *key,
+                     gsize                key_len,
+                     const guint8        *value,
+                     gsize                value_len,
+                     rd_kafka_headers_t  *hdrs,
+                     gint64               timestamp,
+                     void                *opaque)
 {
   rd_kafka_resp_err_t err;
 
@@ -614,14 +607,13 @@ producer_send (KafkaProducer       *self,
   return err;
 }
 
-/* A GError for producer_send()'s failure, saying what to do about it. */
-static void
-producer_set_send_error (KafkaProducer        *self,
-                         rd_kafka_resp_err_t   err,
-                         const char           *topic,
-                         gint32                partition,
-                         gsize                 size,
-                         GError              **error)
+void
+kafka_producer_set_send_error (KafkaProducer        *self,
+                               rd_kafka_resp_err_t   err,
+                               const char           *topic,
+                               gint32                partition,
+                               gsize                 size,
+                               GError              **error)
 {
   switch (err)
     {
@@ -689,14 +681,14 @@ producer_produce (KafkaProducer    *self,
   TopicEntry *entry;
   rd_kafka_resp_err_t err;
 
-  entry = producer_check_target (self, topic, partition, error);
+  entry = kafka_producer_check_target (self, topic, partition, error);
   if (entry == NULL)
     return FALSE;
 
   if (headers != NULL && kafka_headers_get_length (headers) > 0)
     hdrs = kafka_headers_to_rd (headers);
 
-  err = producer_send (self, entry, partition, key, key_len, value, value_len,
+  err = kafka_producer_send (self, entry, partition, key, key_len, value, value_len,
                        hdrs, timestamp, pending);
   if (G_LIKELY (err == RD_KAFKA_RESP_ERR_NO_ERROR))
     return TRUE;
@@ -705,363 +697,12 @@ producer_produce (KafkaProducer    *self,
   if (hdrs != NULL)
     rd_kafka_headers_destroy (hdrs);
 
-  {
-    /* librdkafka counts the headers too */
-    gsize size = (key ? key_len : 0) + (value ? value_len : 0);
-
-    for (guint i = 0; headers != NULL && i < kafka_headers_get_length (headers); i++)
-      {
-        gsize len = 0;
-
-        kafka_headers_get_value (headers, i, &len);
-        size += strlen (kafka_headers_get_name (headers, i)) + len;
-      }
-    producer_set_send_error (self, err, topic, partition, size, error);
-  }
+  /* librdkafka counts the headers too */
+  kafka_producer_set_send_error (self, err, topic, partition,
+                                 (key ? key_len : 0) + (value ? value_len : 0) +
+                                 kafka_headers_get_wire_size (headers),
+                                 error);
   return FALSE;
-}
-
-/* Checks a buffer + lengths column of produce_batch(). */
-static gboolean
-check_column (const char    *what,
-              gsize          data_len,
-              const gint32  *lengths,
-              guint          n,
-              GError       **error)
-{
-  guint64 total = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (lengths[i] < -1)
-        {
-          g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-                       "Invalid %s length %d at index %u: use -1 for none",
-                       what, (int) lengths[i], i);
-          return FALSE;
-        }
-      if (lengths[i] > 0)
-        total += (guint64) lengths[i];
-    }
-  if (total != data_len)
-    {
-      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-                   "The %s lengths add up to %" G_GUINT64_FORMAT " bytes, but the %s "
-                   "buffer holds %" G_GSIZE_FORMAT ": pass the %ss end to end with "
-                   "one length each",
-                   what, total, what, data_len, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * kafka_producer_produce_batch:
- * @self: a #KafkaProducer
- * @topic: the topic
- * @partition: the partition of every message, or %KAFKA_PARTITION_UA (-1) to
- *   let the partitioner choose for each
- * @values: (array length=values_len) (element-type guint8) (nullable): the
- *   values, end to end
- * @values_len: the length of @values in bytes
- * @value_lengths: (array length=n_messages): the length of each value, in
- *   order: -1 for a %NULL value (a tombstone)
- * @n_messages: the number of messages
- * @keys: (array length=keys_len) (element-type guint8) (nullable): the keys,
- *   end to end, or %NULL for messages without keys
- * @keys_len: the length of @keys in bytes
- * @key_lengths: (array length=n_keys) (nullable): the length of each key (-1
- *   for none), or %NULL
- * @n_keys: the number of keys: 0, or @n_messages
- * @error: return location for a #GError
- *
- * Queues many messages for one topic in one call: the fast path for
- * bindings, which pay for one call rather than one per message. In Python:
- *
- * |[<!-- language="Python" -->
- * n = producer.produce_batch("events", -1, b"".join(values),
- *                            [len(v) for v in values], None, None)
- * ]|
- *
- * Values and keys are copied. Each message gets its delivery report as
- * kafka_producer_produce() does (#KafkaProducer::delivery and
- * #KafkaProducer::delivery-batch).
- *
- * When the local queue fills up part way, the messages before that point
- * are queued and the call returns how many: that is not an error; produce
- * the rest once delivery reports drained the queue.
- *
- * Returns: the number of messages queued, from the first one on; on
- *   failure, with @error set (%KAFKA_ERROR_INVALID_ARG for a bad topic,
- *   partition or lengths, %KAFKA_ERROR_MSG_SIZE_TOO_LARGE, %KAFKA_ERROR_FATAL
- *   after a fatal error…), the number queued before the message that failed
- *
- * Since: 1.0
- */
-guint
-kafka_producer_produce_batch (KafkaProducer  *self,
-                              const char     *topic,
-                              gint32          partition,
-                              const guint8   *values,
-                              gsize           values_len,
-                              const gint32   *value_lengths,
-                              guint           n_messages,
-                              const guint8   *keys,
-                              gsize           keys_len,
-                              const gint32   *key_lengths,
-                              guint           n_keys,
-                              GError        **error)
-{
-  const guint8 *value = values, *key = keys;
-  TopicEntry *entry;
-
-  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), 0);
-  g_return_val_if_fail (topic != NULL, 0);
-  g_return_val_if_fail (values != NULL || values_len == 0, 0);
-  g_return_val_if_fail (value_lengths != NULL || n_messages == 0, 0);
-  g_return_val_if_fail (keys != NULL || keys_len == 0, 0);
-  g_return_val_if_fail (key_lengths != NULL || n_keys == 0, 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
-
-  entry = producer_check_target (self, topic, partition, error);
-  if (entry == NULL)
-    return 0;
-  if (n_keys != 0 && n_keys != n_messages)
-    {
-      g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-                   "%u keys for %u messages: give one key length per message "
-                   "(-1 for none), or no keys at all", n_keys, n_messages);
-      return 0;
-    }
-  if (!check_column ("value", values_len, value_lengths, n_messages, error) ||
-      !check_column ("key", keys_len, key_lengths, n_keys, error))
-    return 0;
-
-  for (guint i = 0; i < n_messages; i++)
-    {
-      gint32 vlen = value_lengths[i];
-      gint32 klen = n_keys > 0 ? key_lengths[i] : -1;
-      rd_kafka_resp_err_t err;
-
-      err = producer_send (self, entry, partition,
-                           klen >= 0 ? key : NULL, MAX (klen, 0),
-                           vlen >= 0 ? value : NULL, MAX (vlen, 0),
-                           NULL, 0, NULL);
-      if (G_UNLIKELY (err != RD_KAFKA_RESP_ERR_NO_ERROR))
-        {
-          if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)
-            {
-              g_autoptr(GError) local = NULL;
-
-              producer_set_send_error (self, err, topic, partition,
-                                       MAX (klen, 0) + MAX (vlen, 0), &local);
-              g_propagate_prefixed_error (error, g_steal_pointer (&local),
-                                          "Message %u of the batch (%u before it "
-                                          "were queued): ", i, i);
-            }
-          return i;
-        }
-      value += MAX (vlen, 0);
-      key += MAX (klen, 0);
-    }
-  return n_messages;
-}
-
-/* Checks a per-message column of produce_batch_full(): none, or one entry
- * per message. */
-static gboolean
-check_column_length (const char  *what,
-                     guint        n,
-                     guint        n_messages,
-                     GError     **error)
-{
-  if (n == 0 || n == n_messages)
-    return TRUE;
-  g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-               "%u %s for %u messages: give one per message, or none at all",
-               n, what, n_messages);
-  return FALSE;
-}
-
-/* The bytes librdkafka counts against message.max.bytes beside key and value */
-static gsize
-headers_size (KafkaHeaders *headers)
-{
-  gsize size = 0;
-
-  for (guint i = 0; headers != NULL && i < kafka_headers_get_length (headers); i++)
-    {
-      gsize len = 0;
-
-      kafka_headers_get_value (headers, i, &len);
-      size += strlen (kafka_headers_get_name (headers, i)) + len;
-    }
-  return size;
-}
-
-/**
- * kafka_producer_produce_batch_full:
- * @self: a #KafkaProducer
- * @topic: the topic
- * @partitions: (array length=n_partitions) (nullable): the partition of each
- *   message, in order, -1 (%KAFKA_PARTITION_UA) to let the partitioner
- *   choose; or %NULL to let it choose for every message
- * @n_partitions: the number of partitions: 0, or @n_messages
- * @values: (array length=values_len) (element-type guint8) (nullable): the
- *   values, end to end
- * @values_len: the length of @values in bytes
- * @value_lengths: (array length=n_messages): the length of each value, in
- *   order: -1 for a %NULL value (a tombstone)
- * @n_messages: the number of messages
- * @keys: (array length=keys_len) (element-type guint8) (nullable): the keys,
- *   end to end, or %NULL for messages without keys
- * @keys_len: the length of @keys in bytes
- * @key_lengths: (array length=n_keys) (nullable): the length of each key (-1
- *   for none), or %NULL
- * @n_keys: the number of keys: 0, or @n_messages
- * @timestamps: (array length=n_timestamps) (nullable): the timestamp of
- *   each message, in milliseconds since the Unix epoch (0: now), or %NULL
- *   for now
- * @n_timestamps: the number of timestamps: 0, or @n_messages
- * @headers: (element-type KafkaHeaders) (nullable): the headers of each
- *   message, in order (a %NULL element for a message without headers), or
- *   %NULL for none at all
- * @tags: (array length=n_tags) (nullable): a tag for each message, from 0 to
- *   %G_MAXINT32, which comes back with its delivery report
- *   (kafka_message_batch_get_tags(), kafka_message_get_tag()); or %NULL
- * @n_tags: the number of tags: 0, or @n_messages
- * @error: return location for a #GError
- *
- * Does what kafka_producer_produce_batch() does, with a column of its own
- * for each message's partition, timestamp, headers and tag: the fast path
- * for a binding that gathers the messages of many produce() calls and
- * queues them in one call (the Python face does).
- *
- * A tag is a number of the caller's that travels with the message, at no
- * cost (it is stored in librdkafka's per-message opaque pointer): the
- * messages of one #KafkaProducer::delivery-batch may come from many
- * batches, in any order across partitions, and their tags tell which
- * message is which, to find the callback or the request that waits for it.
- * A message produced without a tag reports 0.
- *
- * Every column is checked before anything is queued: a bad length, a
- * partition below -1 or a tag above %G_MAXINT32 queues nothing and fails.
- * Then the messages are queued in order, up to the first one that cannot be
- * (the local queue is full, the partition does not exist…): the call
- * returns how many were queued, with no error, so that a binding, which
- * sees either a result or an error, learns how far it went. Only when the
- * very first message cannot be queued does the call fail, with that
- * message's error: calling again from the message that stopped a call
- * tells why it stopped.
- *
- * Returns: the number of messages queued, from the first one on, or 0 with
- *   @error set: %KAFKA_ERROR_QUEUE_FULL, %KAFKA_ERROR_INVALID_ARG for a bad
- *   topic, partition, tag or column, %KAFKA_ERROR_MSG_SIZE_TOO_LARGE,
- *   %KAFKA_ERROR_UNKNOWN_PARTITION, %KAFKA_ERROR_FATAL after a fatal error,
- *   %KAFKA_ERROR_STATE for a transactional producer outside a transaction
- *
- * Since: 1.0
- */
-guint
-kafka_producer_produce_batch_full (KafkaProducer  *self,
-                                   const char     *topic,
-                                   const gint32   *partitions,
-                                   guint           n_partitions,
-                                   const guint8   *values,
-                                   gsize           values_len,
-                                   const gint32   *value_lengths,
-                                   guint           n_messages,
-                                   const guint8   *keys,
-                                   gsize           keys_len,
-                                   const gint32   *key_lengths,
-                                   guint           n_keys,
-                                   const gint64   *timestamps,
-                                   guint           n_timestamps,
-                                   GPtrArray      *headers,
-                                   const guint32  *tags,
-                                   guint           n_tags,
-                                   GError        **error)
-{
-  const guint8 *value = values, *key = keys;
-  TopicEntry *entry;
-
-  g_return_val_if_fail (KAFKA_IS_PRODUCER (self), 0);
-  g_return_val_if_fail (topic != NULL, 0);
-  g_return_val_if_fail (partitions != NULL || n_partitions == 0, 0);
-  g_return_val_if_fail (values != NULL || values_len == 0, 0);
-  g_return_val_if_fail (value_lengths != NULL || n_messages == 0, 0);
-  g_return_val_if_fail (keys != NULL || keys_len == 0, 0);
-  g_return_val_if_fail (key_lengths != NULL || n_keys == 0, 0);
-  g_return_val_if_fail (timestamps != NULL || n_timestamps == 0, 0);
-  g_return_val_if_fail (tags != NULL || n_tags == 0, 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
-
-  entry = producer_check_target (self, topic, KAFKA_PARTITION_UA, error);
-  if (entry == NULL)
-    return 0;
-  if (!check_column_length ("partitions", n_partitions, n_messages, error) ||
-      !check_column_length ("keys", n_keys, n_messages, error) ||
-      !check_column_length ("timestamps", n_timestamps, n_messages, error) ||
-      !check_column_length ("headers", headers ? headers->len : 0, n_messages, error) ||
-      !check_column_length ("tags", n_tags, n_messages, error) ||
-      !check_column ("value", values_len, value_lengths, n_messages, error) ||
-      !check_column ("key", keys_len, key_lengths, n_keys, error))
-    return 0;
-  for (guint i = 0; i < n_partitions; i++)
-    if (partitions[i] < KAFKA_PARTITION_UA)
-      {
-        g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-                     "Invalid partition %d at index %u for topic “%s”: use -1 "
-                     "(KAFKA_PARTITION_UA) to let the partitioner choose",
-                     (int) partitions[i], i, topic);
-        return 0;
-      }
-  for (guint i = 0; i < n_tags; i++)
-    if (tags[i] > KAFKA_MESSAGE_TAG_MAX)
-      {
-        g_set_error (error, KAFKA_ERROR, KAFKA_ERROR_INVALID_ARG,
-                     "Invalid tag %u at index %u: tags go from 0 to %d",
-                     tags[i], i, KAFKA_MESSAGE_TAG_MAX);
-        return 0;
-      }
-  for (guint i = 0; headers != NULL && i < headers->len; i++)
-    {
-      gpointer h = g_ptr_array_index (headers, i);
-
-      g_return_val_if_fail (h == NULL || KAFKA_IS_HEADERS (h), 0);
-    }
-
-  for (guint i = 0; i < n_messages; i++)
-    {
-      gint32 vlen = value_lengths[i];
-      gint32 klen = n_keys > 0 ? key_lengths[i] : -1;
-      gint32 partition = n_partitions > 0 ? partitions[i] : KAFKA_PARTITION_UA;
-      KafkaHeaders *h = headers != NULL ? g_ptr_array_index (headers, i) : NULL;
-      rd_kafka_headers_t *hdrs = NULL;
-      rd_kafka_resp_err_t err;
-
-      if (h != NULL && kafka_headers_get_length (h) > 0)
-        hdrs = kafka_headers_to_rd (h);
-      err = producer_send (self, entry, partition,
-                           klen >= 0 ? key : NULL, MAX (klen, 0),
-                           vlen >= 0 ? value : NULL, MAX (vlen, 0),
-                           hdrs, n_timestamps > 0 ? timestamps[i] : 0,
-                           n_tags > 0 ? kafka_message_tag_to_opaque (tags[i]) : NULL);
-      if (G_UNLIKELY (err != RD_KAFKA_RESP_ERR_NO_ERROR))
-        {
-          /* librdkafka takes the headers only on success */
-          if (hdrs != NULL)
-            rd_kafka_headers_destroy (hdrs);
-          if (i == 0)
-            producer_set_send_error (self, err, topic, partition,
-                                     MAX (klen, 0) + MAX (vlen, 0) + headers_size (h),
-                                     error);
-          return i;
-        }
-      value += MAX (vlen, 0);
-      key += MAX (klen, 0);
-    }
-  return n_messages;
 }
 
 /**

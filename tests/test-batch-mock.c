@@ -766,6 +766,29 @@ test_produce_batch_full_errors (Fixture       *fx,
   g_assert_cmpuint (kafka_producer_get_out_queue_length (producer), ==, 0);
 }
 
+/* An empty column is no column: an empty headers array (what a binding
+ * makes of an empty list) queues every message without headers (it read
+ * past the array's end before). */
+static void
+test_produce_batch_full_empty_headers (Fixture       *fx,
+                                       gconstpointer  data)
+{
+  g_autoptr(KafkaProducer) producer = fixture_producer (fx);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) no_headers = g_ptr_array_new ();
+  const gint32 lengths[] = { 1, 1, 1 };
+
+  g_assert_cmpuint (kafka_producer_produce_batch_full (producer, fx->topic, NULL, 0,
+                                                       (const guint8 *) "abc", 3, lengths, 3,
+                                                       NULL, 0, NULL, 0, NULL, 0, no_headers,
+                                                       NULL, 0, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kafka_producer_get_out_queue_length (producer), ==, 3);
+  g_assert_true (kafka_producer_flush (producer, 30000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kafka_producer_get_out_queue_length (producer), ==, 0);
+}
+
 /* A message that cannot be queued stops the call, which says how many went
  * before it; a call that starts with it fails with its error. */
 static void
@@ -1037,6 +1060,8 @@ main (int    argc,
               fixture_setup, test_produce_batch_full_errors, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/produce-batch-full-stops", Fixture, NULL,
               fixture_setup, test_produce_batch_full_stops, kt_mock_fixture_teardown);
+  g_test_add ("/batch/mock/produce-batch-full-empty-headers", Fixture, NULL,
+              fixture_setup, test_produce_batch_full_empty_headers, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/consume-batch-columns", Fixture, NULL,
               fixture_setup, test_consume_batch_columns, kt_mock_fixture_teardown);
   g_test_add ("/batch/mock/dispose", Fixture, NULL,
