@@ -407,7 +407,7 @@ kafka_producer_commit_transaction (KafkaProducer  *self,
  * sees the messages of an aborted transaction. Blocks the calling thread up
  * to @timeout_ms.
  *
- * With librdkafka 2.0.2 (and later, as of its issue #4849), aborting right
+ * With librdkafka 2.0.2 (and later, as of its issue `#4849`), aborting right
  * after the transaction's first kafka_producer_produce(), before the broker
  * registered the partition, may fail with a fatal error (%KAFKA_ERROR_FATAL,
  * naming `INVALID_TXN_STATE`). Once one message of the transaction was
