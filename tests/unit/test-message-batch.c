@@ -372,6 +372,7 @@ check_empty (KafkaMessageBatch *batch)
   g_free (kafka_message_batch_get_keys (batch, &len, &lengths, &n));
   g_assert_cmpuint (len, ==, 0);
   g_assert_cmpuint (n, ==, 0);
+  g_clear_pointer (&lengths, g_free);
 
   n = n2 = 99;
   topics = kafka_message_batch_get_topics (batch, &n, &indexes, &n2);
