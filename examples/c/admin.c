@@ -93,6 +93,52 @@ state_name (KafkaConsumerGroupState state)
   return value ? value->value_nick : "?";
 }
 
+/* Commits @offsets for @group from outside it. Each partition has its own
+ * outcome: a call that succeeds may still have failed for some. The first
+ * group of a new cluster makes the broker create and load its offsets
+ * topic, and meanwhile it answers with a retriable error (the coordinator
+ * is loading or moving): ask again, up to TIMEOUT_MS. */
+static gboolean
+commit_group_offsets (KafkaAdminClient *admin,
+                      const char       *group,
+                      GPtrArray        *offsets)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      KafkaTopicPartition *failed = NULL;
+
+      results = kafka_admin_client_alter_consumer_group_offsets (admin, group, offsets, NULL,
+                                                                 TIMEOUT_MS, &error);
+      if (results == NULL)
+        {
+          g_printerr ("could not commit for %s: %s\n", group, error->message);
+          return FALSE;
+        }
+      for (guint i = 0; i < results->len && failed == NULL; i++)
+        if (kafka_topic_partition_get_error (g_ptr_array_index (results, i)) != NULL)
+          failed = g_ptr_array_index (results, i);
+      if (failed == NULL)
+        {
+          g_print ("committed offsets for group %s\n", group);
+          return TRUE;
+        }
+      if (!kafka_error_is_retriable (kafka_topic_partition_get_error (failed)) ||
+          g_get_monotonic_time () >= deadline)
+        {
+          g_printerr ("could not commit for %s, %s [%d]: %s\n", group,
+                      kafka_topic_partition_get_topic (failed),
+                      (int) kafka_topic_partition_get_partition (failed),
+                      kafka_topic_partition_get_error (failed)->message);
+          return FALSE;
+        }
+      g_usleep (200 * 1000);
+    }
+}
+
 /* Every group with its state and its lag, partition by partition */
 static gboolean
 list_groups (KafkaAdminClient *admin)
@@ -224,17 +270,7 @@ main (int    argc,
   /* the group "read" one message of each partition */
   for (int p = 0; p < PARTITIONS; p++)
     g_ptr_array_add (offsets, kafka_topic_partition_new (topic, p, 1));
-  results = kafka_admin_client_alter_consumer_group_offsets (admin, group, offsets, NULL,
-                                                             TIMEOUT_MS, &error);
-  if (results == NULL)
-    {
-      g_printerr ("could not commit for %s: %s\n", group, error->message);
-      ok = FALSE;
-      g_clear_error (&error);
-    }
-  else
-    g_print ("committed offsets for group %s\n", group);
-  g_clear_pointer (&results, g_ptr_array_unref);
+  ok = commit_group_offsets (admin, group, offsets) && ok;
 
   list_topics (admin);
   ok = list_groups (admin) && ok;

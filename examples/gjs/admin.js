@@ -57,6 +57,30 @@ function report(what, results) {
     return ok;
 }
 
+// Each partition has its own outcome: a call that succeeds may still have
+// failed for some. The first group of a new cluster makes the broker create
+// and load its offsets topic, and meanwhile it answers with a retriable
+// error (the coordinator is loading or moving): ask again, up to TIMEOUT_MS.
+async function commitGroupOffsets(admin, group, offsets) {
+    const deadline = GLib.get_monotonic_time() + TIMEOUT_MS * 1000;
+    for (;;) {
+        const results = await admin.alter_consumer_group_offsets_async(group, offsets, null, TIMEOUT_MS, null);
+        const failed = results.find(r => r.get_error() !== null);
+        if (!failed) {
+            print(`committed offsets for group ${group}`);
+            return true;
+        }
+        if (!Kafka.error_is_retriable(failed.get_error()) || GLib.get_monotonic_time() >= deadline) {
+            printerr(`could not commit for ${group}, ${failed.get_topic()} [${failed.get_partition()}]: ${failed.get_error().message}`);
+            return false;
+        }
+        await new Promise(resolve => GLib.timeout_add(GLib.PRIORITY_DEFAULT, 200, () => {
+            resolve();
+            return GLib.SOURCE_REMOVE;
+        }));
+    }
+}
+
 async function main() {
     const suffix = GLib.uuid_string_random().slice(0, 8);
     const topic = `kafka-glib-admin-js-${suffix}`, group = `kafka-glib-admin-js-group-${suffix}`;
@@ -78,8 +102,7 @@ async function main() {
     const offsets = [];
     for (let p = 0; p < PARTITIONS; p++)
         offsets.push(Kafka.TopicPartition.new(topic, p, 1));
-    await admin.alter_consumer_group_offsets_async(group, offsets, null, TIMEOUT_MS, null);
-    print(`committed offsets for group ${group}`);
+    ok = await commitGroupOffsets(admin, group, offsets) && ok;
 
     const md = await admin.list_topics_async(null, TIMEOUT_MS, null);
     print(`topics (${md.get_topics().length}):`);

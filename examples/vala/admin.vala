@@ -47,6 +47,34 @@ string state_nick (ConsumerGroupState state) {
     return value != null ? value.value_nick : "?";
 }
 
+/* Each partition has its own outcome: a call that succeeds may still have
+ * failed for some. The first group of a new cluster makes the broker create
+ * and load its offsets topic, and meanwhile it answers with a retriable
+ * error (the coordinator is loading or moving): ask again, up to TIMEOUT_MS. */
+async bool commit_group_offsets (AdminClient admin, string group,
+                                 GenericArray<TopicPartition> offsets) throws GLib.Error {
+    var deadline = GLib.get_monotonic_time () + TIMEOUT_MS * 1000;
+    for (;;) {
+        var results = yield admin.alter_consumer_group_offsets_async (group, offsets, null, TIMEOUT_MS, null);
+        TopicPartition? failed = null;
+        results.foreach ((r) => {
+            if (failed == null && r.get_error () != null)
+                failed = r;
+        });
+        if (failed == null) {
+            print ("committed offsets for group %s\n", group);
+            return true;
+        }
+        if (!Kafka.Errors.is_retriable (failed.get_error ()) || GLib.get_monotonic_time () >= deadline) {
+            printerr ("could not commit for %s, %s [%d]: %s\n", group, failed.get_topic (),
+                      failed.get_partition (), failed.get_error ().message);
+            return false;
+        }
+        Timeout.add (200, commit_group_offsets.callback);
+        yield;
+    }
+}
+
 async bool run (string bootstrap) throws GLib.Error {
     var suffix = Uuid.string_random ().substring (0, 8);
     var topic = "kafka-glib-admin-vala-" + suffix;
@@ -73,8 +101,7 @@ async bool run (string bootstrap) throws GLib.Error {
     var offsets = new GenericArray<TopicPartition> ();
     for (int p = 0; p < PARTITIONS; p++)
         offsets.add (new TopicPartition (topic, p, 1));
-    yield admin.alter_consumer_group_offsets_async (group, offsets, null, TIMEOUT_MS, null);
-    print ("committed offsets for group %s\n", group);
+    ok = (yield commit_group_offsets (admin, group, offsets)) && ok;
 
     var md = yield admin.list_topics_async (null, TIMEOUT_MS, null);
     print ("topics (%u):\n", md.get_topics ().length);
