@@ -97,6 +97,7 @@ batch_queue (KafkaProducer  *self,
              FailWhen        fail_when,
              GError        **error)
 {
+  static const guint8 empty[1] = { 0 };
   const guint8 *value = c->values, *key = c->keys;
 
   for (guint i = 0; i < n_messages; i++)
@@ -110,9 +111,11 @@ batch_queue (KafkaProducer  *self,
 
       if (h != NULL && kafka_headers_get_length (h) > 0)
         hdrs = kafka_headers_to_rd (h);
+      /* 0 is an empty key or value, -1 none: a buffer of empties may be
+       * NULL (its length is 0), which librdkafka would take for none */
       err = kafka_producer_send (self, entry, partition,
-                                 klen >= 0 ? key : NULL, MAX (klen, 0),
-                                 vlen >= 0 ? value : NULL, MAX (vlen, 0),
+                                 klen >= 0 ? (key != NULL ? key : empty) : NULL, MAX (klen, 0),
+                                 vlen >= 0 ? (value != NULL ? value : empty) : NULL, MAX (vlen, 0),
                                  hdrs, c->timestamps != NULL ? c->timestamps[i] : 0,
                                  c->tags != NULL ? kafka_message_tag_to_opaque (c->tags[i]) : NULL);
       if (G_UNLIKELY (err != RD_KAFKA_RESP_ERR_NO_ERROR))

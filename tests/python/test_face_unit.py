@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import unittest
+import time
 
 import gi
 gi.require_version('Kafka', '1.0')
@@ -147,6 +148,28 @@ class ProduceArgumentsTest(unittest.TestCase):
         p.produce('t', b'v', headers={'a': b'1', 'b': 'two', 'c': None})
         p.produce('t', b'v', headers=[('a', b'1'), ('a', b'2'), ('n', None)])
         self.assertEqual(len(p), 8)
+
+    def test_empty_is_not_none(self):
+        # b'' and None are different values, alone and beside other messages
+        # (an empty value queued alone came back as None: a tombstone)
+        reports = []
+
+        def on_delivery(err, msg):
+            reports.append((msg.value(), msg.key()))
+
+        self.p.produce('t', value=b'', key=b'', on_delivery=on_delivery)
+        self.p.poll(0)
+        self.p.produce('t', value=b'', key=None, partition=0, on_delivery=on_delivery)
+        self.p.produce('t', value=None, key=b'', partition=0, on_delivery=on_delivery)
+        self.p.produce('t', value=b'v', key=b'', partition=0, on_delivery=on_delivery)
+        self.p.purge()
+        deadline = time.monotonic() + 30
+        while len(reports) < 4 and time.monotonic() < deadline:
+            self.p.poll(0.1)
+        self.assertEqual(len(reports), 4)
+        self.assertEqual(reports[0], (b'', b''))
+        self.assertEqual(sorted(reports[1:], key=repr),
+                         sorted([(b'', None), (None, b''), (b'v', b'')], key=repr))
 
     def test_type_errors(self):
         p = self.p

@@ -584,10 +584,8 @@ produce_topic (Ctx           *ctx,
       add_message (ctx, topic, i, tag, partitions, values, value_lengths, keys,
                    key_lengths, timestamps, headers, tags);
     }
-  /* both buffers hold non-empty bytes, so they are not NULL: given a NULL
-   * buffer (values_len 0, which the call allows), produce_batch_full()
-   * queues a length-0 value or key as a NULL one (reported, not covered
-   * here: this test is about the batch's columns) */
+  /* both buffers hold non-empty bytes here; buffers of empties only (NULL,
+   * length 0) are /message-batch/purged/empty-buffers' */
   g_assert_cmpuint (values->len, >, 0);
   g_assert_cmpuint (keys->len, >, 0);
   queued = kafka_producer_produce_batch_full (producer, topic,
@@ -706,6 +704,79 @@ test_purged (gconstpointer data)
   g_ptr_array_unref (ctx.expected);
 }
 
+/* Buffers of empties only: the call allows a NULL buffer when its length
+ * is 0, and a length of 0 is still an empty value or key, not a missing
+ * one (-1), through produce_batch() and produce_batch_full() alike (an
+ * empty value became a tombstone before). */
+static void
+keep_batch (KafkaProducer     *producer,
+            KafkaMessageBatch *batch,
+            GPtrArray         *batches)
+{
+  g_ptr_array_add (batches, g_object_ref (batch));
+}
+
+static void
+test_empty_buffers (void)
+{
+  g_autoptr(GHashTable) config = kt_config ("bootstrap.servers", "127.0.0.1:1", NULL);
+  g_autoptr(KafkaProducer) producer = NULL;
+  g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const gint32 lengths[] = { 0, -1, 0 };
+  const gint32 partitions[] = { 0, 0, 0 };   /* one queue: one order */
+  g_autoptr(GArray) value_lengths = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autoptr(GArray) key_lengths = g_array_new (FALSE, FALSE, sizeof (gint32));
+  guint reported = 0;
+
+  producer = kafka_producer_new (config, &error);
+  g_assert_no_error (error);
+  g_signal_connect (producer, "delivery-batch", G_CALLBACK (keep_batch), batches);
+
+  g_assert_cmpuint (kafka_producer_produce_batch (producer, TOPIC_A, 0, NULL, 0, lengths, 3,
+                                                  NULL, 0, lengths, 3, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kafka_producer_produce_batch_full (producer, TOPIC_A, partitions, 3,
+                                                       NULL, 0, lengths, 3, NULL, 0, lengths, 3,
+                                                       NULL, 0, NULL, NULL, 0, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_true (kafka_producer_purge (producer, KAFKA_PURGE_QUEUE, &error));
+  g_assert_no_error (error);
+
+  for (gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
+       reported < 6; )
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+      reported = 0;
+      for (guint b = 0; b < batches->len; b++)
+        reported += kafka_message_batch_get_length (g_ptr_array_index (batches, b));
+    }
+  g_assert_cmpuint (reported, ==, 6);
+
+  /* the reports of one partition come in produce order */
+  for (guint b = 0; b < batches->len; b++)
+    {
+      KafkaMessageBatch *batch = g_ptr_array_index (batches, b);
+      g_autofree gint32 *vlens = NULL, *klens = NULL;
+      guint n_vlens = 0, n_klens = 0;
+      gsize vlen = 99, klen = 99;
+      g_autofree guint8 *values = kafka_message_batch_get_values (batch, &vlen, &vlens, &n_vlens);
+      g_autofree guint8 *keys = kafka_message_batch_get_keys (batch, &klen, &klens, &n_klens);
+
+      g_assert_cmpuint (vlen, ==, 0);
+      g_assert_cmpuint (klen, ==, 0);
+      g_array_append_vals (value_lengths, vlens, n_vlens);
+      g_array_append_vals (key_lengths, klens, n_klens);
+    }
+  g_assert_cmpuint (value_lengths->len, ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_assert_cmpint (g_array_index (value_lengths, gint32, i), ==, lengths[i % 3]);
+      g_assert_cmpint (g_array_index (key_lengths, gint32, i), ==, lengths[i % 3]);
+    }
+}
+
 /* What a binding's constructor (Kafka.MessageBatch() in Python) makes: no
  * message, every column empty. */
 static void
@@ -729,6 +800,7 @@ main (int    argc,
                         test_purged);
   g_test_add_data_func ("/message-batch/purged/kept", GINT_TO_POINTER (TRUE),
                         test_purged);
+  g_test_add_func ("/message-batch/purged/empty-buffers", test_empty_buffers);
   g_test_add_func ("/message-batch/empty", test_empty);
 
   return g_test_run ();
