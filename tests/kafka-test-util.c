@@ -260,3 +260,23 @@ kt_mock_fixture_fill (KtMockFixture *fx,
   g_assert_true (kafka_producer_flush (producer, 30000, &error));
   g_assert_no_error (error);
 }
+
+guint
+kt_consume (KafkaConsumer *consumer,
+            guint          n)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint got = 0;
+
+  while (got < n && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) batch = kafka_consumer_consume (consumer, 50, 200, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < batch->len; i++)
+        g_assert_null (kafka_message_get_error (g_ptr_array_index (batch, i)));
+      got += batch->len;
+    }
+  return got;
+}

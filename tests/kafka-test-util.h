@@ -84,6 +84,13 @@ void        kt_wait_for_count    (GMainContext *context,
                                   guint         timeout_ms,
                                   const char   *what);
 
+/* Consumes with kafka_consumer_consume() (which also serves the
+ * rebalances) until @n messages came or 60 s passed, asserting that no call
+ * and no message carries an error; returns how many came (more than @n if
+ * the last call brought more). */
+guint       kt_consume           (KafkaConsumer *consumer,
+                                  guint          n);
+
 /* Collects delivery reports. */
 typedef struct {
   GPtrArray *messages;  /* of KafkaMessage, in report order */

@@ -35,26 +35,6 @@ fixture_consumer (Fixture *fx)
   return consumer;
 }
 
-static guint
-consume_all (KafkaConsumer *consumer,
-             guint          n)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  guint got = 0;
-
-  while (got < n && g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) batch = kafka_consumer_consume (consumer, 50, 200, &error);
-
-      g_assert_no_error (error);
-      for (guint i = 0; i < batch->len; i++)
-        g_assert_null (kafka_message_get_error (g_ptr_array_index (batch, i)));
-      got += batch->len;
-    }
-  return got;
-}
-
 static void
 test_group_consume_and_commit (Fixture       *fx,
                                gconstpointer  data)
@@ -64,7 +44,7 @@ test_group_consume_and_commit (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   gint64 total = 0;
 
-  g_assert_cmpuint (consume_all (consumer, 20), ==, 20);
+  g_assert_cmpuint (kt_consume (consumer, 20), ==, 20);
   committed = kafka_consumer_commit (consumer, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < committed->len; i++)
@@ -232,7 +212,7 @@ test_commit_error (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   KafkaError errs[] = { KAFKA_ERROR_GROUP_AUTHORIZATION_FAILED };
 
-  g_assert_cmpuint (consume_all (consumer, 20), ==, 20);
+  g_assert_cmpuint (kt_consume (consumer, 20), ==, 20);
   kafka_mock_cluster_push_request_errors (fx->cluster, KAFKA_API_KEY_OFFSET_COMMIT, errs, 1);
   committed = kafka_consumer_commit (consumer, NULL, &error);
   g_assert_null (committed);
@@ -264,7 +244,7 @@ test_broker_down_and_up (Fixture       *fx,
   guint errors = 0;
 
   g_signal_connect (consumer, "error", G_CALLBACK (on_error_count), &errors);
-  g_assert_cmpuint (consume_all (consumer, 20), ==, 20);
+  g_assert_cmpuint (kt_consume (consumer, 20), ==, 20);
   g_assert_true (kafka_mock_cluster_set_broker_down (fx->cluster, 1, &error));
   /* errors arrive through the main loop or the next poll */
   {
@@ -291,7 +271,7 @@ test_broker_down_and_up (Fixture       *fx,
                                            (const guint8 *) "late", 4, NULL, 0, &error));
     g_assert_true (kafka_producer_flush (producer, 30000, &error));
   }
-  g_assert_cmpuint (consume_all (consumer, 1), ==, 1);
+  g_assert_cmpuint (kt_consume (consumer, 1), ==, 1);
 }
 
 static void
@@ -402,7 +382,7 @@ test_commit_async (Fixture       *fx,
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GPtrArray) ask = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_assert_cmpuint (consume_all (consumer, 20), ==, 20);
+  g_assert_cmpuint (kt_consume (consumer, 20), ==, 20);
   kafka_consumer_commit_async (consumer, NULL, NULL, on_list_done, &committed);
   while (committed == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -450,7 +430,7 @@ test_close_async (Fixture       *fx,
   int outcome = 0;
 
   g_signal_connect (consumer, "partitions-revoked", G_CALLBACK (count_revoked), &revoked);
-  g_assert_cmpuint (consume_all (consumer, 20), ==, 20);
+  g_assert_cmpuint (kt_consume (consumer, 20), ==, 20);
   kafka_consumer_close_async (consumer, NULL, on_closed, &outcome);
   g_assert_false (kafka_consumer_is_closed (consumer));
   while (outcome == 0)
@@ -497,7 +477,7 @@ test_wakeup (Fixture       *fx,
   GThread *thread;
   guint wakeups = 0;
 
-  g_assert_cmpuint (consume_all (consumer, 20), ==, 20);
+  g_assert_cmpuint (kt_consume (consumer, 20), ==, 20);
   thread = g_thread_new ("consume", blocked_consume, &bc);
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (!g_atomic_int_get (&bc.returned) && g_get_monotonic_time () < deadline)
